@@ -1,0 +1,38 @@
+package dk.klaremaal.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokenService tokens;
+
+    ApiTokenFilter(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.authenticate(header.substring(7).trim()).ifPresent(token -> {
+                var authorities = token.scope().equals("admin")
+                        ? List.of(new SimpleGrantedAuthority("SCOPE_ingest"), new SimpleGrantedAuthority("SCOPE_admin"))
+                        : List.of(new SimpleGrantedAuthority("SCOPE_" + token.scope()));
+                SecurityContextHolder.getContext().setAuthentication(
+                        new UsernamePasswordAuthenticationToken("token:" + token.name(), null, authorities));
+            });
+        }
+        chain.doFilter(request, response);
+    }
+}

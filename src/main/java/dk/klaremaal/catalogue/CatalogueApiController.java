@@ -1,0 +1,62 @@
+package dk.klaremaal.catalogue;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations")
+class CatalogueApiController {
+
+    record OrganisationView(String slug, String name, String kind, String parent, ClosingDays closingDays) {
+    }
+
+    record CaseTypeView(String code, String name, String clockStart, boolean excludePauses) {
+    }
+
+    private final CatalogueService catalogue;
+
+    CatalogueApiController(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    List<OrganisationView> organisations() {
+        List<Organisation> all = catalogue.organisations();
+        return all.stream().map(o -> view(o, all)).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    OrganisationView create(@RequestBody CatalogueService.NewOrganisation input) {
+        Organisation created = catalogue.createOrganisation(input);
+        return view(created, catalogue.organisations());
+    }
+
+    @GetMapping("/{slug}/case-types")
+    List<CaseTypeView> caseTypes(@PathVariable String slug) {
+        return catalogue.caseTypes(catalogue.organisation(slug)).stream().map(CatalogueApiController::view).toList();
+    }
+
+    @PostMapping("/{slug}/case-types")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseTypeView createCaseType(@PathVariable String slug, @RequestBody CatalogueService.NewCaseType input) {
+        return view(catalogue.createCaseType(slug, input));
+    }
+
+    private static OrganisationView view(Organisation o, List<Organisation> all) {
+        String parent = o.parentId() == null ? null
+                : all.stream().filter(p -> p.id() == o.parentId()).map(Organisation::slug).findFirst().orElse(null);
+        return new OrganisationView(o.slug(), o.name(), o.kind().code(), parent, o.closingDays());
+    }
+
+    private static CaseTypeView view(CaseType t) {
+        return new CaseTypeView(t.code(), t.name(), t.clockStart().code(), t.excludePauses());
+    }
+}

@@ -1,0 +1,113 @@
+package dk.klaremaal.catalogue;
+
+import dk.klaremaal.platform.InvalidInputException;
+import dk.klaremaal.platform.InvalidInputException.FieldProblem;
+import dk.klaremaal.platform.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CatalogueService {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final CatalogueRepository repository;
+
+    public CatalogueService(CatalogueRepository repository) {
+        this.repository = repository;
+    }
+
+    public record NewOrganisation(String parent, String kind, String slug, String name, ClosingDays closingDays) {
+    }
+
+    public record NewCaseType(String service, String serviceName, String code, String name, String clockStart, Boolean excludePauses) {
+    }
+
+    public List<Organisation> organisations() {
+        return repository.findAllOrganisations();
+    }
+
+    public Organisation organisation(String slug) {
+        return repository.findOrganisation(slug)
+                .orElseThrow(() -> new NotFoundException("No organisation with slug '" + slug + "'"));
+    }
+
+    public List<CaseType> caseTypes(Organisation organisation) {
+        return repository.findCaseTypes(organisation.id());
+    }
+
+    @Transactional
+    public Organisation createOrganisation(NewOrganisation input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Long parentId = null;
+        if (input.parent() != null && !input.parent().isBlank()) {
+            parentId = repository.findOrganisation(input.parent()).map(Organisation::id).orElse(null);
+            if (parentId == null) {
+                problems.add(new FieldProblem("parent", "no organisation with slug '" + input.parent() + "'"));
+            }
+        }
+        OrganisationKind kind = null;
+        try {
+            kind = OrganisationKind.fromCode(input.kind() == null ? "" : input.kind());
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("kind", e.getMessage()));
+        }
+        checkSlug("slug", input.slug(), problems);
+        if (input.slug() != null && repository.findOrganisation(input.slug()).isPresent()) {
+            problems.add(new FieldProblem("slug", "an organisation with slug '" + input.slug() + "' already exists"));
+        }
+        checkText("name", input.name(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ClosingDays closing = input.closingDays() == null ? ClosingDays.NONE : input.closingDays();
+        long id = repository.insertOrganisation(parentId, kind, input.slug(), input.name().trim(), closing);
+        return repository.findOrganisation(id).orElseThrow();
+    }
+
+    /** Adds a case type, creating its service on first use. */
+    @Transactional
+    public CaseType createCaseType(String organisationSlug, NewCaseType input) {
+        Organisation organisation = organisation(organisationSlug);
+        List<FieldProblem> problems = new ArrayList<>();
+        checkSlug("service", input.service(), problems);
+        checkSlug("code", input.code(), problems);
+        checkText("name", input.name(), problems);
+        ClockStart clockStart = ClockStart.RECEIVED;
+        if (input.clockStart() != null) {
+            try {
+                clockStart = ClockStart.fromCode(input.clockStart());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("clockStart", e.getMessage()));
+            }
+        }
+        if (input.code() != null && repository.findCaseType(organisation.id(), input.code()).isPresent()) {
+            problems.add(new FieldProblem("code", "case type '" + input.code() + "' already exists in " + organisation.name()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long serviceId = repository.findService(organisation.id(), input.service())
+                .map(dk.klaremaal.catalogue.Service::id)
+                .orElseGet(() -> repository.insertService(organisation.id(), input.service(),
+                        input.serviceName() == null || input.serviceName().isBlank() ? input.name().trim() : input.serviceName().trim(), null));
+        long id = repository.insertCaseType(organisation.id(), serviceId, input.code(), input.name().trim(), clockStart,
+                input.excludePauses() == null || input.excludePauses());
+        return repository.findCaseType(id).orElseThrow();
+    }
+
+    private static void checkSlug(String field, String value, List<FieldProblem> problems) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            problems.add(new FieldProblem(field, "must be lower-case letters a-z, digits and single hyphens, e.g. 'vejle-kommune'"));
+        }
+    }
+
+    private static void checkText(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "must not be empty"));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dk.klaremaal.goals;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class GoalApiController {
+
+    record Created(long id) {
+    }
+
+    private final GoalService goals;
+
+    GoalApiController(GoalService goals) {
+        this.goals = goals;
+    }
+
+    @PostMapping("/api/v1/goals")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created create(@RequestBody GoalInput input) {
+        return new Created(goals.create(input).id());
+    }
+}

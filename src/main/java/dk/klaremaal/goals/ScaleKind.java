@@ -1,0 +1,38 @@
+package dk.klaremaal.goals;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The families of assessment scales the source material uses, each with its own statuses. */
+public enum ScaleKind {
+    /** ✓ / −. */
+    BINARY(EnumSet.of(Status.MET, Status.NOT_MET)),
+    /** Tilfredsstillende / på vej / utilfredsstillende. */
+    TRAFFIC_LIGHT(EnumSet.of(Status.SATISFACTORY, Status.ON_THE_WAY, Status.UNSATISFACTORY)),
+    /** Opfyldt / delvist opfyldt / ikke opfyldt. */
+    FULFILMENT(EnumSet.of(Status.MET, Status.PARTLY_MET, Status.NOT_MET));
+
+    private final Set<Status> statuses;
+
+    ScaleKind(Set<Status> statuses) {
+        this.statuses = statuses;
+    }
+
+    public Set<Status> statuses() {
+        return statuses;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ScaleKind fromCode(String code) {
+        for (ScaleKind k : values()) {
+            if (k.code().equals(code)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown scale kind '" + code + "'; expected binary, traffic_light or fulfilment");
+    }
+}

@@ -1,0 +1,30 @@
+package dk.klaremaal.goals;
+
+import java.math.BigDecimal;
+
+/** A level of an assessment scale; a null bound leaves that side open. */
+public record ScaleLevel(Status status, String label, Bound lower, Bound upper) {
+
+    public ScaleLevel(Status status, Bound lower, Bound upper) {
+        this(status, null, lower, upper);
+    }
+
+    public boolean contains(BigDecimal value) {
+        if (lower != null) {
+            int c = value.compareTo(lower.value());
+            if (c < 0 || (c == 0 && !lower.inclusive())) {
+                return false;
+            }
+        }
+        if (upper != null) {
+            int c = value.compareTo(upper.value());
+            return c < 0 || (c == 0 && upper.inclusive());
+        }
+        return true;
+    }
+
+    /** The level's own wording when the institution gave one (e.g. "ikke tilfredsstillende"), else the status's. */
+    public String danishLabel() {
+        return label == null || label.isBlank() ? status.danish() : label;
+    }
+}

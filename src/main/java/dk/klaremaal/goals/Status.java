@@ -1,0 +1,51 @@
+package dk.klaremaal.goals;
+
+import java.util.Locale;
+
+/**
+ * The assessment of a result. Rank 0 is the best level of a scale, 2 the worst; binary scales use
+ * {@link #MET} and {@link #NOT_MET} only.
+ */
+public enum Status {
+    MET("Opfyldt", "Met", 0),
+    PARTLY_MET("Delvist opfyldt", "Partly met", 1),
+    NOT_MET("Ikke opfyldt", "Not met", 2),
+    SATISFACTORY("Tilfredsstillende", "Satisfactory", 0),
+    ON_THE_WAY("På vej", "On the way", 1),
+    UNSATISFACTORY("Utilfredsstillende", "Unsatisfactory", 2);
+
+    private final String danish;
+    private final String english;
+    private final int rank;
+
+    Status(String danish, String english, int rank) {
+        this.danish = danish;
+        this.english = english;
+        this.rank = rank;
+    }
+
+    public String danish() {
+        return danish;
+    }
+
+    public String english() {
+        return english;
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Status fromCode(String code) {
+        for (Status s : values()) {
+            if (s.code().equals(code)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown status '" + code + "'");
+    }
+}

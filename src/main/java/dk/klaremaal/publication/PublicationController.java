@@ -1,0 +1,105 @@
+package dk.klaremaal.publication;
+
+import dk.klaremaal.catalogue.CaseType;
+import dk.klaremaal.catalogue.CatalogueService;
+import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.goals.Goal;
+import dk.klaremaal.goals.GoalService;
+import dk.klaremaal.measurement.GoalResult;
+import dk.klaremaal.measurement.ResultService;
+import dk.klaremaal.platform.NotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The public pages: organisations, their goals, and each goal's results. */
+@Controller
+class PublicationController {
+
+    /** An organisation placed in the tree, for the front page. */
+    record TreeEntry(Organisation organisation, int depth) {
+    }
+
+    record GoalSummary(Goal goal, CaseType caseType, Optional<GoalResult> latest) {
+    }
+
+    private final CatalogueService catalogue;
+    private final GoalService goals;
+    private final ResultService results;
+
+    PublicationController(CatalogueService catalogue, GoalService goals, ResultService results) {
+        this.catalogue = catalogue;
+        this.goals = goals;
+        this.results = results;
+    }
+
+    @GetMapping("/")
+    String front(Model model) {
+        model.addAttribute("tree", tree(catalogue.organisations()));
+        return "front";
+    }
+
+    @GetMapping("/organisationer/{slug}")
+    String organisation(@PathVariable String slug, Model model) {
+        Organisation organisation = catalogue.organisation(slug);
+        Map<Long, CaseType> caseTypes = catalogue.caseTypes(organisation).stream()
+                .collect(Collectors.toMap(CaseType::id, Function.identity()));
+        List<GoalSummary> summaries = goals.goalsOf(organisation).stream()
+                .map(g -> new GoalSummary(g, caseTypes.get(g.caseTypeId()), results.latest(g)))
+                .toList();
+        List<Organisation> all = catalogue.organisations();
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("parent", all.stream().filter(o -> organisation.parentId() != null && o.id() == organisation.parentId())
+                .findFirst().orElse(null));
+        model.addAttribute("children", all.stream().filter(o -> o.parentId() != null && o.parentId() == organisation.id()).toList());
+        model.addAttribute("goals", summaries);
+        return "organisation";
+    }
+
+    @GetMapping("/maal/{id}")
+    String goal(@PathVariable long id, Model model) {
+        Goal goal = goals.goal(id);
+        Organisation organisation = catalogue.organisations().stream().filter(o -> o.id() == goal.organisationId())
+                .findFirst().orElseThrow();
+        CaseType caseType = catalogue.caseTypes(organisation).stream().filter(t -> t.id() == goal.caseTypeId())
+                .findFirst().orElse(null);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("goal", goal);
+        model.addAttribute("caseType", caseType);
+        model.addAttribute("results", results.results(goal).reversed());
+        return "goal";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
+
+    static List<TreeEntry> tree(List<Organisation> organisations) {
+        List<TreeEntry> entries = new ArrayList<>();
+        Comparator<Organisation> byName = Comparator.comparing(Organisation::name);
+        organisations.stream().filter(o -> o.parentId() == null || organisations.stream().noneMatch(p -> p.id() == o.parentId()))
+                .sorted(byName).forEach(root -> addSubtree(root, 0, organisations, byName, entries));
+        return entries;
+    }
+
+    private static void addSubtree(Organisation node, int depth, List<Organisation> all, Comparator<Organisation> byName,
+                                   List<TreeEntry> entries) {
+        entries.add(new TreeEntry(node, depth));
+        all.stream().filter(o -> o.parentId() != null && o.parentId() == node.id()).sorted(byName)
+                .forEach(child -> addSubtree(child, depth + 1, all, byName, entries));
+    }
+}
