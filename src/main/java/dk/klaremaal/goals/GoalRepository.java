@@ -62,7 +62,7 @@ public class GoalRepository {
         List<Row> rows = jdbc.sql("""
                         select g.id, g.organisation_id, g.case_type_id, g.code, g.sentence, g.dimension, g.statistic, g.percentile,
                                g.within_days, g.day_unit, g.value_unit, g.period_kind, g.scale_kind, g.scale_direction
-                        from goal g """ + where + " order by g.code nulls last, g.id")
+                        from goal g""" + " " + where + " order by g.code nulls last, g.id")
                 .param(param)
                 .query((rs, i) -> {
                     long caseType = rs.getLong("case_type_id");

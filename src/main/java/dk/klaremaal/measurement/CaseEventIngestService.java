@@ -55,11 +55,12 @@ public class CaseEventIngestService {
     public IngestReport ingest(List<RawEventRow> rows) {
         List<RowError> errors = new ArrayList<>();
         Map<String, Optional<CaseType>> caseTypes = new HashMap<>();
+        Map<String, Optional<Organisation>> organisations = new HashMap<>();
         Map<String, Candidate> byId = new LinkedHashMap<>();
         int duplicates = 0;
 
         for (RawEventRow row : rows) {
-            Candidate candidate = validate(row, caseTypes, errors);
+            Candidate candidate = validate(row, organisations, caseTypes, errors);
             if (candidate == null) {
                 continue;
             }
@@ -95,10 +96,14 @@ public class CaseEventIngestService {
         List<CaseKey> keys = new ArrayList<>();
         List<CaseClock.Timeline> timelines = new ArrayList<>();
         List<CaseEvent> accepted = new ArrayList<>();
+        Map<Long, CaseType> typesById = new HashMap<>();
+        caseTypes.values().forEach(t -> t.ifPresent(type -> typesById.put(type.id(), type)));
+        Map<Long, ClosingDays> closingByType = new HashMap<>();
         for (Map.Entry<CaseKey, List<Candidate>> entry : byCase.entrySet()) {
-            CaseType type = catalogue.findCaseType(entry.getKey().caseTypeId()).orElseThrow();
+            CaseType type = typesById.get(entry.getKey().caseTypeId());
+            ClosingDays closing = closingByType.computeIfAbsent(type.id(), id -> closingDays(type));
             List<Candidate> pending = new ArrayList<>(entry.getValue());
-            CaseClock.Timeline timeline = replayBlamingNewEvents(type,
+            CaseClock.Timeline timeline = replayBlamingNewEvents(type, closing,
                     storedByCase.getOrDefault(entry.getKey(), List.of()), pending, errors);
             if (timeline != null) {
                 keys.add(entry.getKey());
@@ -155,9 +160,8 @@ public class CaseEventIngestService {
      * event would break an already stored one, the new event just before it is blamed. Returns
      * null when any new event of the case was rejected.
      */
-    private CaseClock.Timeline replayBlamingNewEvents(CaseType type, List<CaseEvent> stored, List<Candidate> pending,
-                                                      List<RowError> errors) {
-        ClosingDays closing = closingDays(type);
+    private CaseClock.Timeline replayBlamingNewEvents(CaseType type, ClosingDays closing, List<CaseEvent> stored,
+                                                      List<Candidate> pending, List<RowError> errors) {
         boolean rejectedAny = false;
         while (!pending.isEmpty()) {
             List<CaseEvent> all = new ArrayList<>(stored);
@@ -192,7 +196,8 @@ public class CaseEventIngestService {
         return catalogue.findOrganisation(type.organisationId()).map(Organisation::closingDays).orElse(ClosingDays.NONE);
     }
 
-    private Candidate validate(RawEventRow row, Map<String, Optional<CaseType>> caseTypes, List<RowError> errors) {
+    private Candidate validate(RawEventRow row, Map<String, Optional<Organisation>> organisations,
+                               Map<String, Optional<CaseType>> caseTypes, List<RowError> errors) {
         int before = errors.size();
         String eventId = trim(row.eventId());
         if (eventId == null) {
@@ -208,7 +213,7 @@ public class CaseEventIngestService {
         } else if (caseTypeCode == null) {
             errors.add(new RowError(row.row(), eventId, "case_type", row.caseType(), "is missing"));
         } else {
-            Optional<Organisation> org = catalogue.findOrganisation(organisation);
+            Optional<Organisation> org = organisations.computeIfAbsent(organisation, catalogue::findOrganisation);
             if (org.isEmpty()) {
                 errors.add(new RowError(row.row(), eventId, "organisation", organisation, "no organisation has this slug"));
             } else {
