@@ -197,8 +197,8 @@ class DemoDataLoader implements ApplicationRunner {
     private List<CaseTypeProfile> profiles() {
         return List.of(
                 profile("erhvervs-og-selskabsstyrelsen", "selskabsstiftelse", false, false, 0.85, 20, 40, 0.75, 18, 45, 0.9, 17, 35),
-                profile("statsamterne", "social-klage", false, false, 0.6, 90, 150, 0.8, 90, 130, 0.7, 90, 140),
-                profile("statsamterne", "separation-og-skilsmisse", false, false, 0.9, 42, 70, 0.55, 45, 100, 0.7, 42, 90),
+                profile("statsamterne", "social-klage", false, false, 0.6, 90, 150, 0.5, 120, 160, 0.7, 90, 140),
+                profile("statsamterne", "separation-og-skilsmisse", false, false, 0.9, 42, 70, 0.3, 42, 100, 0.5, 42, 90),
                 profile("laegemiddelstyrelsen", "terminaltilskud", false, false, 0.995, 2, 4, 0.96, 2, 5, 0.9, 2, 6),
                 profile("danmarks-biblioteksskole", "fjernlaan", false, false, 0.97, 1, 4, 0.92, 1, 5, 0.85, 1, 6),
                 profile("det-jyske-musikkonservatorium", "ansoegerhenvendelse", false, false, 0.93, 5, 12, 0.97, 5, 10, 0.88, 5, 14),
