@@ -1,0 +1,85 @@
+package dk.klaremaal.support;
+
+import dk.klaremaal.access.ApiTokenService;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A running application on the real test database, emptied before each test. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    protected static final String INGEST_TOKEN = "test-ingest-token";
+    protected static final String ADMIN_TOKEN = "test-admin-token";
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected ApiTokenService tokens;
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", TestDatabase::username);
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        jdbc.sql("""
+                truncate case_span, case_record, case_event, goal_target, goal_scale_level, goal, case_type, service,
+                         organisation, api_token restart identity cascade""").update();
+        tokens.register("ingest", INGEST_TOKEN, "ingest");
+        tokens.register("admin", ADMIN_TOKEN, "admin");
+    }
+
+    protected String base() {
+        return "http://localhost:" + port;
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    }
+
+    protected HttpResponse<String> post(String path, String contentType, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
