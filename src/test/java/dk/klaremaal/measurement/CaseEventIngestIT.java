@@ -1,0 +1,130 @@
+package dk.klaremaal.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.klaremaal.catalogue.CatalogueService;
+import dk.klaremaal.support.Fixtures;
+import dk.klaremaal.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class CaseEventIngestIT extends IntegrationTest {
+
+    private static final String ORG = "testens-styrelse";
+
+    @Autowired
+    CatalogueService catalogue;
+
+    @BeforeEach
+    void catalogue() {
+        Fixtures.agencyWithCaseType(catalogue, ORG, "tilladelse");
+    }
+
+    private long events() {
+        return jdbc.sql("select count(*) from case_event").query(Long.class).single();
+    }
+
+    private String snapshot() {
+        return jdbc.sql("select string_agg(case_id || ':' || is_open || ':' || coalesce(calendar_days, -1), ',' order by case_id) from case_record")
+                .query(String.class).optional().orElse("");
+    }
+
+    @Test
+    void theSameCsvTwiceChangesNothingTheSecondTime() {
+        String csv = Fixtures.HEADER
+                + Fixtures.caseRows(ORG, "tilladelse", "A", "2024-03-01T09:00+01:00", "2024-03-05T09:00+01:00")
+                + Fixtures.caseRows(ORG, "tilladelse", "B", "2024-03-02T09:00+01:00", null);
+        var first = json(post("/api/v1/case-events", "text/csv", csv, INGEST_TOKEN));
+        assertThat(first.get("stored").asBoolean()).isTrue();
+        assertThat(first.get("accepted").asInt()).isEqualTo(3);
+        String after = snapshot();
+
+        var again = post("/api/v1/case-events", "text/csv", csv, INGEST_TOKEN);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("accepted").asInt()).isZero();
+        assertThat(json(again).get("duplicates").asInt()).isEqualTo(3);
+        assertThat(events()).isEqualTo(3);
+        assertThat(snapshot()).isEqualTo(after).isEqualTo("A:false:4,B:true:-1");
+    }
+
+    @Test
+    void aCsvWithBadRowsIsRefusedWithRowLevelErrorsAndLeavesTheDataUnchanged() {
+        post("/api/v1/case-events", "text/csv",
+                Fixtures.HEADER + Fixtures.caseRows(ORG, "tilladelse", "A", "2024-03-01T09:00", "2024-03-05T09:00"), INGEST_TOKEN);
+        String before = snapshot();
+        String csv = Fixtures.HEADER
+                + "ok-1," + ORG + ",tilladelse,C,received,2024-04-01T09:00\n"          // row 2: fine
+                + "bad-2," + ORG + ",tilladelse,C,approved,2024-04-02T09:00\n"         // row 3: unknown event
+                + "bad-3,ingen-styrelse,tilladelse,D,received,2024-04-02T09:00\n"      // row 4: unknown organisation
+                + "bad-4," + ORG + ",tilladelse,E,received,01-04-2024\n"               // row 5: not ISO-8601
+                + "bad-5," + ORG + ",tilladelse,F,decided,2024-04-02T09:00\n"          // row 6: decided, never received
+                + "bad-6," + ORG + ",tilladelse,A,reopened,2024-03-03T09:00\n"         // row 7: reopened while open
+                + "A-r," + ORG + ",tilladelse,A,received,2024-03-02T09:00\n";          // row 8: event_id reused differently
+        var response = post("/api/v1/case-events", "text/csv", csv, INGEST_TOKEN);
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode report = json(response);
+        assertThat(report.get("stored").asBoolean()).isFalse();
+        assertThat(report.get("rejected").asInt()).isEqualTo(6);
+        List<String> errors = new ArrayList<>();
+        report.get("errors").forEach(e -> errors.add(e.get("row").asInt() + ":" + e.get("field").asString()));
+        assertThat(errors).containsExactly("3:event", "4:organisation", "5:occurred_at", "6:event", "7:event", "8:event_id");
+        assertThat(report.get("errors").get(3).get("reason").asString()).contains("no 'received' event");
+        assertThat(report.get("errors").get(4).get("reason").asString()).contains("only a decided case can be reopened");
+        assertThat(events()).isEqualTo(2);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void eventsAreAppliedInTimeOrderWhateverOrderTheyArriveIn() {
+        String json = """
+                [{"event_id":"x-d","organisation":"%1$s","case_type":"tilladelse","case_id":"X","event":"decided","occurred_at":"2024-05-10T12:00:00+02:00"},
+                 {"event_id":"x-r","organisation":"%1$s","case_type":"tilladelse","case_id":"X","event":"received","occurred_at":"2024-05-01T12:00:00+02:00"}]"""
+                .formatted(ORG);
+        var response = post("/api/v1/case-events", "application/json", json, INGEST_TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(snapshot()).isEqualTo("X:false:9");
+    }
+
+    @Test
+    void aLaterEventForAStoredCaseRecountsIt() {
+        post("/api/v1/case-events", "text/csv",
+                Fixtures.HEADER + Fixtures.caseRows(ORG, "tilladelse", "A", "2024-03-01T09:00", "2024-03-05T09:00"), INGEST_TOKEN);
+        var response = post("/api/v1/case-events", "text/csv", Fixtures.HEADER
+                + "A-o," + ORG + ",tilladelse,A,reopened,2024-03-10T09:00\n"
+                + "A-d2," + ORG + ",tilladelse,A,decided,2024-03-12T09:00\n", INGEST_TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(snapshot()).isEqualTo("A:false:6");
+    }
+
+    @Test
+    void anEventThatWouldBreakAStoredOneIsBlamed() {
+        post("/api/v1/case-events", "text/csv",
+                Fixtures.HEADER + Fixtures.caseRows(ORG, "tilladelse", "A", "2024-03-01T09:00", "2024-03-05T09:00"), INGEST_TOKEN);
+        var response = post("/api/v1/case-events", "text/csv", Fixtures.HEADER
+                + "A-early," + ORG + ",tilladelse,A,decided,2024-03-03T09:00\n", INGEST_TOKEN);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors").get(0).get("reason").asString()).contains("would make the stored 'decided' event A-d");
+    }
+
+    @Test
+    void writesNeedAnApiTokenWithTheRightScope() {
+        String csv = Fixtures.HEADER + Fixtures.caseRows(ORG, "tilladelse", "A", "2024-03-01T09:00", null);
+        assertThat(post("/api/v1/case-events", "text/csv", csv, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/case-events", "text/csv", csv, "wrong-token").statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/goals", "application/json", "{}", INGEST_TOKEN).statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/organisations", "application/json", "{}", INGEST_TOKEN).statusCode()).isEqualTo(403);
+        assertThat(events()).isZero();
+        assertThat(get("/api/v1/organisations").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMissingColumnIsNamed() {
+        var response = post("/api/v1/case-events", "text/csv", "event_id,organisation,case_id,event,occurred_at\n", INGEST_TOKEN);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("missing: case_type");
+    }
+}
