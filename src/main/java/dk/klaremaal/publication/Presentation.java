@@ -45,7 +45,8 @@ public class Presentation {
         if (value == null) {
             return "–";
         }
-        return number(value.setScale(1, RoundingMode.HALF_UP)) + " " + unit(indicator);
+        DecimalFormat oneDecimal = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(DANISH));
+        return oneDecimal.format(value.setScale(1, RoundingMode.HALF_UP)) + " " + unit(indicator);
     }
 
     public String target(BigDecimal value, Indicator indicator) {
