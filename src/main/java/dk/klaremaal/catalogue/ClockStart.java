@@ -1,6 +1,6 @@
 package dk.klaremaal.catalogue;
 
-import java.util.Locale;
+import dk.klaremaal.platform.Codes;
 
 /** When a case type's processing-time clock starts. */
 public enum ClockStart {
@@ -10,14 +10,10 @@ public enum ClockStart {
     COMPLETED;
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static ClockStart fromCode(String code) {
-        return switch (code) {
-            case "received" -> RECEIVED;
-            case "completed" -> COMPLETED;
-            default -> throw new IllegalArgumentException("unknown clock start '" + code + "'; expected received or completed");
-        };
+        return Codes.parse(ClockStart.class, code, "clock start");
     }
 }

@@ -1,6 +1,6 @@
 package dk.klaremaal.catalogue;
 
-import java.util.Locale;
+import dk.klaremaal.platform.Codes;
 
 public enum OrganisationKind {
     MINISTRY("Ministerium"),
@@ -21,15 +21,10 @@ public enum OrganisationKind {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static OrganisationKind fromCode(String code) {
-        for (OrganisationKind kind : values()) {
-            if (kind.code().equals(code)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown organisation kind '" + code + "'; expected one of ministry, agency, municipality, region, administration, institution");
+        return Codes.parse(OrganisationKind.class, code, "organisation kind");
     }
 }

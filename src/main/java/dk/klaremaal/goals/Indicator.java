@@ -1,7 +1,7 @@
 package dk.klaremaal.goals;
 
+import dk.klaremaal.platform.Codes;
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * How a processing-time goal is measured: the statistic over the decided cases of its case type, in
@@ -13,16 +13,11 @@ public record Indicator(Statistic statistic, BigDecimal percentile, Integer with
         MEAN, MEDIAN, PERCENTILE, SHARE_WITHIN;
 
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return Codes.of(this);
         }
 
         public static Statistic fromCode(String code) {
-            for (Statistic s : values()) {
-                if (s.code().equals(code)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown statistic '" + code + "'; expected mean, median, percentile or share_within");
+            return Codes.parse(Statistic.class, code, "statistic");
         }
     }
 
@@ -30,15 +25,11 @@ public record Indicator(Statistic statistic, BigDecimal percentile, Integer with
         CALENDAR, WORKING;
 
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return Codes.of(this);
         }
 
         public static DayUnit fromCode(String code) {
-            return switch (code) {
-                case "calendar" -> CALENDAR;
-                case "working" -> WORKING;
-                default -> throw new IllegalArgumentException("unknown day unit '" + code + "'; expected calendar or working");
-            };
+            return Codes.parse(DayUnit.class, code, "day unit");
         }
     }
 
@@ -46,16 +37,11 @@ public record Indicator(Statistic statistic, BigDecimal percentile, Integer with
         DAYS, WEEKS, PERCENT;
 
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return Codes.of(this);
         }
 
         public static ValueUnit fromCode(String code) {
-            return switch (code) {
-                case "days" -> DAYS;
-                case "weeks" -> WEEKS;
-                case "percent" -> PERCENT;
-                default -> throw new IllegalArgumentException("unknown value unit '" + code + "'; expected days, weeks or percent");
-            };
+            return Codes.parse(ValueUnit.class, code, "value unit");
         }
     }
 

@@ -1,20 +1,15 @@
 package dk.klaremaal.goals;
 
-import java.util.Locale;
+import dk.klaremaal.platform.Codes;
 
 public enum PeriodKind {
     YEAR, HALF, QUARTER, MONTH;
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static PeriodKind fromCode(String code) {
-        for (PeriodKind k : values()) {
-            if (k.code().equals(code)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown period kind '" + code + "'; expected year, half, quarter or month");
+        return Codes.parse(PeriodKind.class, code, "period kind");
     }
 }

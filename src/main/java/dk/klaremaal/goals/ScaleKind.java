@@ -1,7 +1,7 @@
 package dk.klaremaal.goals;
 
+import dk.klaremaal.platform.Codes;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** The families of assessment scales the source material uses, each with its own statuses. */
@@ -24,15 +24,10 @@ public enum ScaleKind {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static ScaleKind fromCode(String code) {
-        for (ScaleKind k : values()) {
-            if (k.code().equals(code)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown scale kind '" + code + "'; expected binary, traffic_light or fulfilment");
+        return Codes.parse(ScaleKind.class, code, "scale kind");
     }
 }

@@ -1,6 +1,6 @@
 package dk.klaremaal.goals;
 
-import java.util.Locale;
+import dk.klaremaal.platform.Codes;
 
 /**
  * The assessment of a result. Rank 0 is the best level of a scale, 2 the worst; binary scales use
@@ -37,15 +37,10 @@ public enum Status {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static Status fromCode(String code) {
-        for (Status s : values()) {
-            if (s.code().equals(code)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown status '" + code + "'");
+        return Codes.parse(Status.class, code, "status");
     }
 }

@@ -1,6 +1,6 @@
 package dk.klaremaal.measurement;
 
-import java.util.Locale;
+import dk.klaremaal.platform.Codes;
 
 /**
  * What happened to a case. The declaration order breaks ties between events of one case that
@@ -10,15 +10,10 @@ public enum CaseEventKind {
     RECEIVED, COMPLETED, RESUMED, PAUSED, DECIDED, REOPENED;
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static CaseEventKind fromCode(String code) {
-        for (CaseEventKind kind : values()) {
-            if (kind.code().equals(code)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown event '" + code + "'; expected one of received, completed, paused, resumed, decided, reopened");
+        return Codes.parse(CaseEventKind.class, code, "event");
     }
 }
