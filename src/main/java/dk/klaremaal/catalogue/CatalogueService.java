@@ -35,6 +35,10 @@ public class CatalogueService {
                 .orElseThrow(() -> new NotFoundException("No organisation with slug '" + slug + "'"));
     }
 
+    public Organisation organisation(long id) {
+        return repository.findOrganisation(id).orElseThrow(() -> new NotFoundException("No organisation with id " + id));
+    }
+
     public List<CaseType> caseTypes(Organisation organisation) {
         return repository.findCaseTypes(organisation.id());
     }

@@ -49,9 +49,9 @@ public record Indicator(Statistic statistic, BigDecimal percentile, Integer with
         return valueUnit == ValueUnit.PERCENT ? Scale.Domain.PERCENT : Scale.Domain.NON_NEGATIVE;
     }
 
-    /** The fraction (0–1) of the percentile, for median 0.5. */
+    /** The fraction (0–1) of the percentile; 0.5 (the median) for every other statistic. */
     public double fraction() {
-        return statistic == Statistic.MEDIAN ? 0.5 : percentile.movePointLeft(2).doubleValue();
+        return statistic == Statistic.PERCENTILE ? percentile.movePointLeft(2).doubleValue() : 0.5;
     }
 
     public String danishDescription() {

@@ -122,27 +122,6 @@ public class CaseEventIngestService {
         return new IngestReport(true, rows.size(), accepted.size(), duplicates, 0, List.of());
     }
 
-    /** Recounts every case of a case type from its stored events, e.g. after its clock rules changed. */
-    @Transactional
-    public int recount(CaseType type) {
-        events.lockCaseTypes(List.of(type.id()));
-        Map<String, List<CaseEvent>> byCase = new TreeMap<>();
-        for (CaseEvent e : events.findEventsOfCaseType(type.id())) {
-            byCase.computeIfAbsent(e.caseId(), k -> new ArrayList<>()).add(e);
-        }
-        List<CaseKey> keys = new ArrayList<>();
-        List<CaseClock.Timeline> timelines = new ArrayList<>();
-        ClosingDays closing = closingDays(type);
-        byCase.forEach((caseId, caseEvents) -> {
-            caseEvents.sort(CaseEvent.APPLY_ORDER);
-            keys.add(new CaseKey(type.id(), caseId));
-            timelines.add(CaseClock.replay(caseEvents, type.clockStart(), type.excludePauses(),
-                    (a, b) -> calendar.workingDaysBetween(a, b, closing)));
-        });
-        events.saveTimelines(keys, timelines);
-        return keys.size();
-    }
-
     private Map<CaseKey, List<CaseEvent>> loadStoredEvents(Map<CaseKey, List<Candidate>> byCase) {
         Map<Long, List<String>> caseIdsByType = new HashMap<>();
         byCase.keySet().forEach(k -> caseIdsByType.computeIfAbsent(k.caseTypeId(), t -> new ArrayList<>()).add(k.caseId()));

@@ -53,11 +53,6 @@ public class CaseEventRepository {
                 .query(CaseEventRepository::event).list();
     }
 
-    public List<CaseEvent> findEventsOfCaseType(long caseTypeId) {
-        return jdbc.sql("select event_id, case_type_id, case_id, event, occurred_at from case_event where case_type_id = ?")
-                .param(caseTypeId).query(CaseEventRepository::event).list();
-    }
-
     public void insertEvents(List<CaseEvent> events) {
         template.batchUpdate("insert into case_event (event_id, case_type_id, case_id, event, occurred_at) values (?, ?, ?, ?, ?)",
                 events, 1000, (ps, e) -> {

@@ -46,8 +46,7 @@ public class ResultService {
         }
         Map<LocalDate, PeriodAggregate> aggregates = statistics.aggregate(goal.caseTypeId(), goal.periodKind(),
                         indicator.dayUnit() == Indicator.DayUnit.WORKING,
-                        indicator.statistic() == Indicator.Statistic.MEAN || indicator.statistic() == Indicator.Statistic.SHARE_WITHIN
-                                ? 0.5 : indicator.fraction(),
+                        indicator.fraction(),
                         indicator.withinDays() == null ? 0 : indicator.withinDays())
                 .stream().collect(Collectors.toMap(PeriodAggregate::periodStart, Function.identity()));
         Map<LocalDate, OpenCases> open = statistics.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList())

@@ -70,8 +70,7 @@ class PublicationController {
     @GetMapping("/maal/{id}")
     String goal(@PathVariable long id, Model model) {
         Goal goal = goals.goal(id);
-        Organisation organisation = catalogue.organisations().stream().filter(o -> o.id() == goal.organisationId())
-                .findFirst().orElseThrow();
+        Organisation organisation = catalogue.organisation(goal.organisationId());
         CaseType caseType = catalogue.caseTypes(organisation).stream().filter(t -> t.id() == goal.caseTypeId())
                 .findFirst().orElse(null);
         model.addAttribute("organisation", organisation);
