@@ -11,7 +11,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Reads are public. Writes to the API need a bearer token: ingest tokens may send case events,
+ * Reads are public. Writes to the API need a bearer token: ingest tokens may send measurements
+ * (case events, contacts, survey answers, downtime, probes, reported values, milestone progress);
  * admin tokens may also change the catalogue and goals. Nothing else may be written yet.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +27,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/case-events").hasAuthority("SCOPE_ingest")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/case-events", "/api/v1/contacts", "/api/v1/survey-responses",
+                                "/api/v1/survey-aggregates", "/api/v1/downtime", "/api/v1/availability-probes",
+                                "/api/v1/reported-values").hasAuthority("SCOPE_ingest")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/goals/*/milestones/*").hasAuthority("SCOPE_ingest")
                         .anyRequest().hasAuthority("SCOPE_admin"));
         return http.build();
     }

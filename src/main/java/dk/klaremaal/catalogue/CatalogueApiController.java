@@ -21,9 +21,44 @@ class CatalogueApiController {
     }
 
     private final CatalogueService catalogue;
+    private final SourceService sources;
 
-    CatalogueApiController(CatalogueService catalogue) {
+    CatalogueApiController(CatalogueService catalogue, SourceService sources) {
         this.catalogue = catalogue;
+        this.sources = sources;
+    }
+
+    @GetMapping("/{slug}/surveys")
+    List<Survey> surveys(@PathVariable String slug) {
+        return sources.surveys(catalogue.organisation(slug));
+    }
+
+    @PostMapping("/{slug}/surveys")
+    @ResponseStatus(HttpStatus.CREATED)
+    Survey createSurvey(@PathVariable String slug, @RequestBody SourceService.NewSurvey input) {
+        return sources.createSurvey(slug, input);
+    }
+
+    @GetMapping("/{slug}/systems")
+    List<MonitoredSystem> systems(@PathVariable String slug) {
+        return sources.systems(catalogue.organisation(slug));
+    }
+
+    @PostMapping("/{slug}/systems")
+    @ResponseStatus(HttpStatus.CREATED)
+    MonitoredSystem createSystem(@PathVariable String slug, @RequestBody SourceService.NewSystem input) {
+        return sources.createSystem(slug, input);
+    }
+
+    @GetMapping("/{slug}/series")
+    List<Series> series(@PathVariable String slug) {
+        return sources.series(catalogue.organisation(slug));
+    }
+
+    @PostMapping("/{slug}/series")
+    @ResponseStatus(HttpStatus.CREATED)
+    Series createSeries(@PathVariable String slug, @RequestBody SourceService.NewSeries input) {
+        return sources.createSeries(slug, input);
     }
 
     @GetMapping

@@ -103,13 +103,13 @@ public class CatalogueService {
         return repository.findCaseType(id).orElseThrow();
     }
 
-    private static void checkSlug(String field, String value, List<FieldProblem> problems) {
+    static void checkSlug(String field, String value, List<FieldProblem> problems) {
         if (value == null || !SLUG.matcher(value).matches()) {
             problems.add(new FieldProblem(field, "must be lower-case letters a-z, digits and single hyphens, e.g. 'vejle-kommune'"));
         }
     }
 
-    private static void checkText(String field, String value, List<FieldProblem> problems) {
+    static void checkText(String field, String value, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(field, "must not be empty"));
         }

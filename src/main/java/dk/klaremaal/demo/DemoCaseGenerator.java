@@ -1,6 +1,6 @@
 package dk.klaremaal.demo;
 
-import dk.klaremaal.measurement.RawEventRow;
+import dk.klaremaal.platform.RawRow;
 import dk.klaremaal.measurement.WorkingDayCalendar;
 import dk.klaremaal.catalogue.ClosingDays;
 import dk.klaremaal.platform.TimeConfiguration;
@@ -35,9 +35,9 @@ final class DemoCaseGenerator {
         this.lastDay = lastDay;
     }
 
-    List<RawEventRow> generate(CaseTypeProfile profile, long seed) {
+    List<RawRow> generate(CaseTypeProfile profile, long seed) {
         Random random = new Random(seed);
-        List<RawEventRow> rows = new ArrayList<>();
+        List<RawRow> rows = new ArrayList<>();
         int caseNumber = 0;
         for (YearProfile year : profile.years()) {
             for (int i = 0; i < year.cases(); i++) {
@@ -82,12 +82,13 @@ final class DemoCaseGenerator {
         return rows;
     }
 
-    private void addRows(List<RawEventRow> rows, CaseTypeProfile profile, String caseId, List<String[]> events) {
+    private void addRows(List<RawRow> rows, CaseTypeProfile profile, String caseId, List<String[]> events) {
         int n = 0;
         for (String[] e : events) {
             n++;
-            rows.add(new RawEventRow(rows.size() + 1, "demo-" + profile.caseType() + "-" + caseId + "-" + n, profile.organisation(),
-                    profile.caseType(), caseId, e[0], e[1]));
+            rows.add(new RawRow(rows.size() + 1, java.util.Map.of("event_id", "demo-" + profile.caseType() + "-" + caseId + "-" + n,
+                    "organisation", profile.organisation(), "case_type", profile.caseType(), "case_id", caseId,
+                    "event", e[0], "occurred_at", e[1])));
         }
     }
 

@@ -5,35 +5,47 @@ import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.CatalogueService.NewCaseType;
 import dk.klaremaal.catalogue.CatalogueService.NewOrganisation;
 import dk.klaremaal.catalogue.ClosingDays;
+import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.catalogue.SourceService;
 import dk.klaremaal.demo.DemoCaseGenerator.CaseTypeProfile;
 import dk.klaremaal.demo.DemoCaseGenerator.YearProfile;
+import dk.klaremaal.demo.DemoMeasurements.ContactYear;
+import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.GoalInput;
-import dk.klaremaal.goals.GoalInput.BoundInput;
-import dk.klaremaal.goals.GoalInput.IndicatorInput;
-import dk.klaremaal.goals.GoalInput.LevelInput;
-import dk.klaremaal.goals.GoalInput.ScaleInput;
-import dk.klaremaal.goals.GoalInput.TargetInput;
 import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.measurement.CaseEventIngestService;
-import dk.klaremaal.measurement.IngestReport;
+import dk.klaremaal.measurement.ContactIngestService;
+import dk.klaremaal.measurement.Dataset;
+import dk.klaremaal.measurement.DowntimeIngestService;
+import dk.klaremaal.measurement.ReportedValueIngestService;
+import dk.klaremaal.measurement.SurveyAggregateService;
+import dk.klaremaal.measurement.SurveyResponseIngestService;
 import dk.klaremaal.measurement.WorkingDayCalendar;
-import java.math.BigDecimal;
+import dk.klaremaal.platform.IngestReport;
+import dk.klaremaal.platform.RawRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the seed organisations and processing-time goals from the source material (2004–2006), with
- * generated case events for 2023–2025, into an empty database. Several nodes starting at once load
+ * Loads the seed organisations and every example goal from the source material (S1–S24, M1–M5, a
+ * service goal and the performance-plan goals A–F, from {@code demo/seed.json}), with generated
+ * measurements for 2023–2025, into an empty database. Several nodes starting at once load
  * it once: the first holds a database lock, the others then find organisations and skip.
  */
 @Component
@@ -44,20 +56,36 @@ class DemoDataLoader implements ApplicationRunner {
     static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
 
     private final CatalogueService catalogue;
+    private final SourceService sources;
     private final GoalService goals;
-    private final CaseEventIngestService ingest;
+    private final CaseEventIngestService caseEvents;
+    private final ContactIngestService contacts;
+    private final SurveyResponseIngestService responses;
+    private final SurveyAggregateService aggregates;
+    private final DowntimeIngestService downtime;
+    private final ReportedValueIngestService reportedValues;
+    private final JsonMapper json;
     private final ApiTokenService tokens;
     private final WorkingDayCalendar calendar;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String apiToken;
 
-    DemoDataLoader(CatalogueService catalogue, GoalService goals, CaseEventIngestService ingest, ApiTokenService tokens,
-                   WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions,
+    DemoDataLoader(CatalogueService catalogue, SourceService sources, GoalService goals, CaseEventIngestService caseEvents,
+                   ContactIngestService contacts, SurveyResponseIngestService responses, SurveyAggregateService aggregates,
+                   DowntimeIngestService downtime, ReportedValueIngestService reportedValues, ApiTokenService tokens,
+                   WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
                    @Value("${klaremaal.demo.api-token:}") String apiToken) {
         this.catalogue = catalogue;
+        this.sources = sources;
         this.goals = goals;
-        this.ingest = ingest;
+        this.caseEvents = caseEvents;
+        this.contacts = contacts;
+        this.responses = responses;
+        this.aggregates = aggregates;
+        this.downtime = downtime;
+        this.reportedValues = reportedValues;
+        this.json = json;
         this.tokens = tokens;
         this.calendar = calendar;
         this.jdbc = jdbc;
@@ -76,122 +104,153 @@ class DemoDataLoader implements ApplicationRunner {
                 return;
             }
             long started = System.nanoTime();
-            int events = load();
-            log.info("Loaded demo data: {} case events in {} ms", events, (System.nanoTime() - started) / 1_000_000);
+            int rows = load();
+            log.info("Loaded demo data: {} rows of measurements in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
         });
     }
 
+    /** The seed file: organisations, case types, data sources and goals as the admin API takes them. */
+    record Seed(List<NewOrganisation> organisations, List<SeedCaseType> caseTypes, List<SeedSurvey> surveys, List<SeedSystem> systems,
+                List<SeedSeries> series, List<GoalInput> goals) {
+    }
+
+    record SeedCaseType(String organisation, String service, String serviceName, String code, String name, String clockStart,
+                        Boolean excludePauses) {
+    }
+
+    record SeedSurvey(String organisation, String code, String name, List<String> labels, List<SourceService.NewQuestion> questions) {
+    }
+
+    record SeedSystem(String organisation, String code, String name, String monitoredFrom) {
+    }
+
+    record SeedSeries(String organisation, String code, String name, String unit, String aggregation) {
+    }
+
     int load() {
-        organisations();
-        caseTypes();
-        goals();
-        DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LAST_DAY);
-        int events = 0;
-        long seed = 2025;
-        for (CaseTypeProfile profile : profiles()) {
-            IngestReport report = ingest.ingest(generator.generate(profile, seed++));
-            if (!report.stored()) {
-                throw new IllegalStateException("demo data for " + profile.caseType() + " was refused: " + report.errors());
-            }
-            events += report.accepted();
+        Seed seed;
+        try (InputStream in = new ClassPathResource("demo/seed.json").getInputStream()) {
+            seed = json.readValue(in, Seed.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return events;
+        seed.organisations().forEach(o -> catalogue.createOrganisation(
+                new NewOrganisation(o.parent(), o.kind(), o.slug(), o.name(), o.closingDays() == null ? ClosingDays.NONE : o.closingDays())));
+        seed.caseTypes().forEach(t -> catalogue.createCaseType(t.organisation(),
+                new NewCaseType(t.service(), t.serviceName(), t.code(), t.name(), t.clockStart(), t.excludePauses())));
+        seed.surveys().forEach(s -> sources.createSurvey(s.organisation(), new SourceService.NewSurvey(s.code(), s.name(), s.labels(), s.questions())));
+        seed.systems().forEach(s -> sources.createSystem(s.organisation(), new SourceService.NewSystem(s.code(), s.name(), s.monitoredFrom())));
+        seed.series().forEach(s -> sources.createSeries(s.organisation(), new SourceService.NewSeries(s.code(), s.name(), s.unit(), s.aggregation())));
+        seed.goals().forEach(goals::create);
+        DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LAST_DAY);
+        int rows = 0;
+        long caseSeed = 2025;
+        for (CaseTypeProfile profile : profiles()) {
+            rows += stored(caseEvents, generator.generate(profile, caseSeed++));
+        }
+        return rows + measurements();
     }
 
-    private void organisations() {
-        org(null, "ministry", "oekonomi-og-erhvervsministeriet", "Økonomi- og Erhvervsministeriet");
-        org("oekonomi-og-erhvervsministeriet", "agency", "erhvervs-og-selskabsstyrelsen", "Erhvervs- og Selskabsstyrelsen");
-        org(null, "ministry", "indenrigs-og-sundhedsministeriet", "Indenrigs- og Sundhedsministeriet");
-        org("indenrigs-og-sundhedsministeriet", "agency", "laegemiddelstyrelsen", "Lægemiddelstyrelsen");
-        org("indenrigs-og-sundhedsministeriet", "agency", "statsamterne", "Statsamterne");
-        org(null, "ministry", "kulturministeriet", "Kulturministeriet");
-        org("kulturministeriet", "institution", "danmarks-biblioteksskole", "Danmarks Biblioteksskole");
-        org("kulturministeriet", "institution", "det-jyske-musikkonservatorium", "Det Jyske Musikkonservatorium");
-        org(null, "municipality", "koebenhavns-kommune", "Københavns Kommune");
-        org("koebenhavns-kommune", "administration", "koebenhavn-borgerservice", "Borgerservice, Københavns Kommune");
-        org(null, "municipality", "vejle-kommune", "Vejle Kommune");
-        org("vejle-kommune", "administration", "vejle-teknik-og-miljoe", "Teknik og Miljø, Vejle Kommune");
-        catalogue.createOrganisation(new NewOrganisation(null, "municipality", "karlebo-kommune", "Karlebo Kommune",
-                new ClosingDays(true, true, true)));
+    private int stored(Dataset dataset, List<RawRow> rows) {
+        IngestReport report = dataset.ingest(rows, "demo");
+        if (!report.stored()) {
+            throw new IllegalStateException("demo " + dataset.name() + " were refused: " + report.errors().subList(0, Math.min(5, report.errors().size())));
+        }
+        return report.accepted();
     }
 
-    private void org(String parent, String kind, String slug, String name) {
-        catalogue.createOrganisation(new NewOrganisation(parent, kind, slug, name, ClosingDays.NONE));
+    /** Contacts, survey answers and aggregates, downtime, reported values and milestone progress for 2023–2025. */
+    private int measurements() {
+        DemoMeasurements gen = new DemoMeasurements(2005);
+        int rows = 0;
+        rows += stored(contacts, gen.contacts("erhvervs-og-selskabsstyrelsen", "phone", true, List.of(
+                new ContactYear(2023, 2000, 0.78, 30, 240, 0.05, 0.7), new ContactYear(2024, 2000, 0.86, 30, 200, 0.04, 0.7),
+                new ContactYear(2025, 2000, 0.82, 30, 220, 0.05, 0.7))));
+        rows += stored(contacts, gen.contacts("oekonomistyrelsen", "email", false, List.of(
+                new ContactYear(2023, 600, 0.85, 14, 30, 0, 0.9), new ContactYear(2024, 600, 0.7, 14, 21, 0, 0.9),
+                new ContactYear(2025, 600, 0.6, 14, 40, 0, 0.9))));
+        rows += stored(contacts, gen.contacts("finansministeriet", "phone", true, List.of(
+                new ContactYear(2023, 1500, 0.9, 60, 300, 0.04, 0.72), new ContactYear(2024, 1500, 0.9, 60, 300, 0.04, 0.77),
+                new ContactYear(2025, 1500, 0.9, 60, 300, 0.04, 0.8))));
+        rows += stored(contacts, gen.contacts("soefartsstyrelsen", "duty-phone", true, List.of(
+                new ContactYear(2023, 300, 0.98, 20, 60, 0.01, 0.9), new ContactYear(2024, 300, 0.99, 20, 60, 0, 0.9),
+                new ContactYear(2025, 300, 0.98, 20, 60, 0.004, 0.9))));
+
+        rows += stored(responses, gen.responses("danmarks-meteorologiske-institut", "brugerundersoegelse", "service", Map.of(
+                2023, new double[]{3, 5, 25, 45, 22}, 2024, new double[]{4, 8, 28, 40, 20}, 2025, new double[]{2, 4, 24, 45, 25}), 400));
+        rows += stored(responses, gen.responses("cpr-kontoret", "kundeundersoegelse", "levering", Map.of(
+                2023, new double[]{5, 8, 12, 45, 30}, 2024, new double[]{3, 5, 10, 50, 32}, 2025, new double[]{8, 12, 18, 40, 22}), 300));
+        rows += stored(responses, gen.responses("danmarks-eksportraad", "kundeundersoegelse", "samlet", Map.of(
+                2023, new double[]{1, 1, 2, 36, 60}, 2024, new double[]{2, 3, 7, 48, 40}, 2025, new double[]{1, 1, 1, 52, 45}), 250));
+        rows += stored(responses, gen.responses("koebenhavn-boerne-og-ungdomsforvaltningen", "foraeldreundersoegelse", "undervisningsmidler",
+                Map.of(2023, new double[]{5, 8, 20, 40, 27}, 2024, new double[]{4, 7, 19, 41, 29}, 2025, new double[]{4, 7, 19, 42, 28}), 800));
+        aggregate(gen, "statsamterne", "brugerundersoegelse", "service-og-sagsbehandling", 500, Map.of(
+                "2023", new double[]{10, 15, 20, 35, 20}, "2024", new double[]{5, 8, 10, 45, 32}, "2025", new double[]{15, 20, 20, 30, 15}));
+        aggregate(gen, "trundholm-kommune", "foraeldreundersoegelse-fritidsklub", "atmosfaere", 60, Map.of(
+                "2023", new double[]{2, 3, 6, 25, 24}, "2024", new double[]{3, 5, 8, 24, 20}, "2025", new double[]{1, 2, 5, 26, 26}));
+        aggregate(gen, "statens-administration", "kundetilfredshed", "samlet", 300, Map.of("2025", new double[]{3, 7, 20, 45, 25}));
+
+        rows += stored(downtime, gen.downtime("oekonomistyrelsen", "selvbetjening-inddrivelse", Map.of(
+                2023, new int[]{12, 600}, 2024, new int[]{40, 1500}, 2025, new int[]{6, 120})));
+
+        List<RawRow> values = new ArrayList<>();
+        String by = "Demo-indberetter";
+        yearly(values, "arbejdsskadestyrelsen", "omgjorte-afgoerelser", by, 4, 4, 3);
+        yearly(values, "arbejdsskadestyrelsen", "netkroner", by, 4, 5, 4);
+        yearly(values, "su-styrelsen", "kender-tilbagebetaling", by, 97500, 96800, 97900);
+        yearly(values, "su-styrelsen", "modtagere-med-tilbagebetaling", by, 100000, 100000, 101000);
+        quarterly(values, "udenrigsministeriet", "overskridelser-rejsevejledninger", by, 2023, 1, 2, 1, 1);
+        quarterly(values, "udenrigsministeriet", "overskridelser-rejsevejledninger", by, 2024, 0, 1, 1, 0);
+        quarterly(values, "udenrigsministeriet", "overskridelser-rejsevejledninger", by, 2025, 3, 4, 3, 2);
+        int[] perMonth = {14, 18, 8};
+        for (int y = 0; y < 3; y++) {
+            for (int month = 1; month <= 12; month++) {
+                values.add(DemoMeasurements.value(values.size() + 1, "patientklagenaevnet", "offentliggjorte-afgoerelser",
+                        "%d-%02d".formatted(2023 + y, month), perMonth[y] + (month % 3) - 1, by));
+            }
+        }
+        yearly(values, "skat", "selvangivelser-online", by, 2900000, 2750000, 3000000);
+        yearly(values, "skat", "selvangivelser-i-alt", by, 4200000, 4150000, 4100000);
+        quarterly(values, "danmarks-eksportraad", "smv-bistaaet", by, 2023, 1100, 1150, 1200, 1150);
+        quarterly(values, "danmarks-eksportraad", "smv-bistaaet", by, 2024, 1000, 1050, 1100, 1000);
+        quarterly(values, "danmarks-eksportraad", "smv-bistaaet", by, 2025, 900, 950, 900, 850);
+        quarterly(values, "statens-administration", "kunder-paa-standardvarianter", by, 2025, 2, 12, 38, 91);
+        quarterly(values, "statens-administration", "frigjorte-timer", by, 2025, 1100, 2900, 7200, 12500);
+        values.add(DemoMeasurements.value(values.size() + 1, "statens-administration", "sygedage", "2025", "10.1", by));
+        rows += stored(reportedValues, values);
+        // A correction: the 2025 web rating was first reported as 4 and later corrected to 5 by someone else.
+        rows += stored(reportedValues, List.of(DemoMeasurements.value(1, "arbejdsskadestyrelsen", "netkroner", "2025", 5, "Kommunikationschef")));
+
+        Organisation administration = catalogue.organisation("statens-administration");
+        for (Goal goal : goals.goalsOf(administration)) {
+            if ("A".equals(goal.code())) {
+                goals.markMilestone(goal.id(), 0, new GoalService.MilestoneProgress("2025-03-28",
+                        "Nøgletallene er godkendt af direktionen og offentliggjort på kundeportalen", by), "demo");
+                goals.markMilestone(goal.id(), 1, new GoalService.MilestoneProgress("2025-07-04",
+                        "Driftsnøgletallene er offentliggjort (efter fristen)", by), "demo");
+            } else if ("E".equals(goal.code())) {
+                goals.markMilestone(goal.id(), 0, new GoalService.MilestoneProgress("2025-09-26",
+                        "Alle FGU-institutioner er overgået til Statens Administrations løn- og regnskabsservice", by), "demo");
+            }
+        }
+        return rows;
     }
 
-    private void caseTypes() {
-        caseType("erhvervs-og-selskabsstyrelsen", "selskabsregistrering", "Registrering af selskaber", "selskabsstiftelse",
-                "Stiftelse og ændring af selskaber", "received");
-        caseType("laegemiddelstyrelsen", "medicintilskud", "Tilskud til medicin", "terminaltilskud",
-                "Ansøgning om 100 pct. tilskud til døende patienter", "received");
-        caseType("statsamterne", "sociale-ankenaevn", "De sociale ankenævn", "social-klage", "Klager i de sociale ankenævn", "received");
-        caseType("statsamterne", "familieret", "Familieret", "separation-og-skilsmisse", "Separation og skilsmisse", "received");
-        caseType("danmarks-biblioteksskole", "bibliotek", "Biblioteket", "fjernlaan", "Bestillinger udefra", "received");
-        caseType("det-jyske-musikkonservatorium", "optagelse", "Optagelse", "ansoegerhenvendelse",
-                "Skriftlige henvendelser fra ansøgere", "received");
-        caseType("koebenhavn-borgerservice", "boligstoette", "Boligstøtte", "boligstoette-ansoegning",
-                "Ansøgning om boligstøtte", "received");
-        caseType("vejle-teknik-og-miljoe", "byggesag", "Byggesager", "anmeldelse-brs98",
-                "Anmeldelse af byggearbejde efter BR-S 98", "received");
-        caseType("vejle-teknik-og-miljoe", "byggesag", "Byggesager", "anmeldelse-br95",
-                "Anmeldelse af byggearbejde efter BR 95", "received");
-        caseType("vejle-teknik-og-miljoe", "byggesag", "Byggesager", "byggetilladelse",
-                "Byggetilladelse uden dispensation (fuldt oplyst ansøgning)", "completed");
-        caseType("karlebo-kommune", "vejbelysning", "Vejbelysning", "gadelys-3-5", "Udskiftning af 3-5 gadelamper på en vej", "received");
+    private void aggregate(DemoMeasurements gen, String org, String survey, String question, int respondents, Map<String, double[]> byPeriod) {
+        byPeriod.forEach((period, weights) -> aggregates.report(new SurveyAggregateService.AggregateInput(org, survey, question, period,
+                gen.counts(weights, respondents), null, null, "Demo-indberetter"), "demo"));
     }
 
-    private void caseType(String org, String service, String serviceName, String code, String name, String clockStart) {
-        catalogue.createCaseType(org, new NewCaseType(service, serviceName, code, name, clockStart, true));
+    private static void yearly(List<RawRow> values, String org, String series, String by, Object v2023, Object v2024, Object v2025) {
+        values.add(DemoMeasurements.value(values.size() + 1, org, series, "2023", v2023, by));
+        values.add(DemoMeasurements.value(values.size() + 1, org, series, "2024", v2024, by));
+        values.add(DemoMeasurements.value(values.size() + 1, org, series, "2025", v2025, by));
     }
 
-    private void goals() {
-        goal("erhvervs-og-selskabsstyrelsen", "selskabsstiftelse", "S1",
-                "Erhvervs- og Selskabsstyrelsen har et mål om, at stiftelser og ændringer af selskaber i gennemsnit behandles på 15 dage.",
-                "faglig_kvalitet", mean("calendar", "days"), binary("<=", "15"), "15");
-        goal("statsamterne", "social-klage", "S5",
-                "Statsamterne har et mål om, at sagsbehandlingstiden i de sociale ankenævn i gennemsnit er 13 uger.",
-                "faglig_kvalitet", mean("calendar", "weeks"), binary("<=", "13"), "13");
-        goal("statsamterne", "separation-og-skilsmisse", "S6",
-                "Statsamterne har et mål om, at sager om separation og skilsmisse i gennemsnit behandles på 6 uger.",
-                "faglig_kvalitet", mean("calendar", "weeks"), levels("traffic_light", "lower_is_better",
-                        level("satisfactory", null, incl("0"), incl("6")),
-                        level("on_the_way", null, excl("6"), incl("8")),
-                        level("unsatisfactory", null, excl("8"), null)), "6");
-        goal("laegemiddelstyrelsen", "terminaltilskud", "S10",
-                "Lægemiddelstyrelsen har et mål om, at en ansøgning om 100 pct. tilskud til en døende patient afgøres på højst 2 dage.",
-                "faglig_kvalitet", within(2, "calendar"), levels("traffic_light", "higher_is_better",
-                        level("satisfactory", null, incl("99"), incl("100")),
-                        level("on_the_way", null, incl("95"), excl("99")),
-                        level("unsatisfactory", null, incl("0"), excl("95"))), "99");
-        // The source writes 95–97 / 90–95 / under 90, which leaves values above 97 unassessed and 95 in two
-        // levels; the scale below is the corrected one the editor accepts.
-        goal("danmarks-biblioteksskole", "fjernlaan", "S13",
-                "Danmarks Biblioteksskole har et mål om, at bestillinger udefra ekspederes samme eller næste dag.",
-                "tilgaengelighed", within(1, "calendar"), levels("traffic_light", "higher_is_better",
-                        level("satisfactory", null, incl("95"), incl("100")),
-                        level("on_the_way", null, incl("90"), excl("95")),
-                        level("unsatisfactory", "Ikke tilfredsstillende", incl("0"), excl("90"))), "95");
-        goal("det-jyske-musikkonservatorium", "ansoegerhenvendelse", "S24",
-                "Det Jyske Musikkonservatorium har et mål om, at skriftlige og elektroniske henvendelser fra ansøgere besvares inden for 5 dage.",
-                "tilgaengelighed", within(5, "calendar"), levels("traffic_light", "higher_is_better",
-                        level("satisfactory", null, incl("95"), incl("100")),
-                        level("on_the_way", null, incl("91"), excl("95")),
-                        level("unsatisfactory", null, incl("0"), excl("91"))), "95");
-        goal("koebenhavn-borgerservice", "boligstoette-ansoegning", "M1",
-                "Københavns Kommune har et mål om, at ansøgere om boligstøtte får svar inden for to uger.",
-                "faglig_kvalitet", within(14, "calendar"), binary(">=", "100"), "100");
-        goal("vejle-teknik-og-miljoe", "anmeldelse-brs98", "M3a",
-                "Vejle Kommune har et mål om, at mindst 90 pct. af anmeldelser af byggearbejde efter BR-S 98 besvares inden for 2 uger.",
-                "faglig_kvalitet", within(14, "calendar"), binary(">=", "90"), "90");
-        goal("vejle-teknik-og-miljoe", "anmeldelse-br95", "M3b",
-                "Vejle Kommune har et mål om, at mindst 90 pct. af anmeldelser af byggearbejde efter BR 95 besvares inden for 4 uger.",
-                "faglig_kvalitet", within(28, "calendar"), binary(">=", "90"), "90");
-        goal("vejle-teknik-og-miljoe", "byggetilladelse", "M3c",
-                "Vejle Kommune har et mål om, at mindst 90 pct. af byggetilladelser uden dispensation gives inden for 8 uger efter, at ansøgningen er fuldt oplyst.",
-                "faglig_kvalitet", within(56, "calendar"), binary(">=", "90"), "90");
-        goal("karlebo-kommune", "gadelys-3-5", "M2",
-                "Karlebo Kommune har et mål om, at 3-5 gadelamper, der er gået ud på samme vej, udskiftes inden for 5 arbejdsdage.",
-                "faglig_kvalitet", within(5, "working"), binary(">=", "95"), "95");
+    private static void quarterly(List<RawRow> values, String org, String series, String by, int year, Object... quarters) {
+        for (int q = 0; q < quarters.length; q++) {
+            values.add(DemoMeasurements.value(values.size() + 1, org, series, year + "-Q" + (q + 1), quarters[q], by));
+        }
     }
 
     private List<CaseTypeProfile> profiles() {
@@ -200,13 +259,18 @@ class DemoDataLoader implements ApplicationRunner {
                 profile("statsamterne", "social-klage", false, false, 0.6, 90, 150, 0.5, 120, 160, 0.7, 90, 140),
                 profile("statsamterne", "separation-og-skilsmisse", false, false, 0.9, 42, 70, 0.3, 42, 100, 0.5, 42, 90),
                 profile("laegemiddelstyrelsen", "terminaltilskud", false, false, 0.995, 2, 4, 0.96, 2, 5, 0.9, 2, 6),
+                profile("laegemiddelstyrelsen", "generelt-tilskud", false, true, 0.97, 90, 120, 1.0, 90, 90, 1.0, 80, 80),
                 profile("danmarks-biblioteksskole", "fjernlaan", false, false, 0.97, 1, 4, 0.92, 1, 5, 0.85, 1, 6),
                 profile("det-jyske-musikkonservatorium", "ansoegerhenvendelse", false, false, 0.93, 5, 12, 0.97, 5, 10, 0.88, 5, 14),
+                profile("arkitektskolen-aarhus", "skriftlig-henvendelse", false, false, 0.96, 10, 20, 1.0, 10, 10, 1.0, 8, 8),
+                profile("arbejdsskadestyrelsen", "arbejdsskadesag", false, false, 0.8, 60, 120, 0.8, 60, 120, 0.8, 60, 120),
                 profile("koebenhavn-borgerservice", "boligstoette-ansoegning", false, false, 1.0, 14, 14, 0.97, 14, 30, 1.0, 14, 14),
                 profile("vejle-teknik-og-miljoe", "anmeldelse-brs98", false, false, 0.93, 14, 30, 0.86, 14, 35, 0.95, 14, 25),
                 profile("vejle-teknik-og-miljoe", "anmeldelse-br95", false, false, 0.95, 28, 45, 0.91, 28, 50, 0.8, 28, 60),
-                profile("vejle-teknik-og-miljoe", "byggetilladelse", false, true, 0.85, 56, 90, 0.92, 56, 80, 0.94, 56, 75),
-                profile("karlebo-kommune", "gadelys-3-5", true, false, 0.97, 5, 10, 0.9, 5, 12, 0.96, 5, 9));
+                profile("vejle-teknik-og-miljoe", "byggetilladelse", false, true, 0.5, 56, 120, 0.8, 45, 90, 0.94, 40, 60),
+                profile("karlebo-kommune", "omraade-uden-lys", true, false, 0.97, 1, 3, 0.93, 1, 4, 0.98, 1, 2),
+                profile("karlebo-kommune", "gadelys-3-5", true, false, 0.97, 5, 10, 0.9, 5, 12, 0.96, 5, 9),
+                profile("karlebo-kommune", "gadelys-1-2", true, false, 0.9, 10, 20, 0.96, 10, 15, 0.99, 10, 12));
     }
 
     private static CaseTypeProfile profile(String org, String caseType, boolean workingDays, boolean completionStart,
@@ -216,42 +280,5 @@ class DemoDataLoader implements ApplicationRunner {
                 new YearProfile(2023, 220, fast23, fastDays23, slowDays23),
                 new YearProfile(2024, 240, fast24, fastDays24, slowDays24),
                 new YearProfile(2025, 260, fast25, fastDays25, slowDays25)));
-    }
-
-    private void goal(String org, String caseType, String code, String sentence, String dimension, IndicatorInput indicator,
-                      ScaleInput scale, String target) {
-        List<TargetInput> targets = new ArrayList<>();
-        for (int year = 2023; year <= 2025; year++) {
-            targets.add(new TargetInput(String.valueOf(year), new BigDecimal(target)));
-        }
-        goals.create(new GoalInput(org, caseType, code, sentence, dimension, indicator, "year", targets, scale));
-    }
-
-    private static IndicatorInput mean(String dayUnit, String valueUnit) {
-        return new IndicatorInput("processing_time", "mean", null, null, dayUnit, valueUnit);
-    }
-
-    private static IndicatorInput within(int days, String dayUnit) {
-        return new IndicatorInput("processing_time", "share_within", null, days, dayUnit, "percent");
-    }
-
-    private static ScaleInput binary(String comparator, String threshold) {
-        return new ScaleInput("binary", null, comparator, new BigDecimal(threshold), null);
-    }
-
-    private static ScaleInput levels(String kind, String direction, LevelInput... levels) {
-        return new ScaleInput(kind, direction, null, null, List.of(levels));
-    }
-
-    private static LevelInput level(String status, String label, BoundInput lower, BoundInput upper) {
-        return new LevelInput(status, label, lower, upper);
-    }
-
-    private static BoundInput incl(String value) {
-        return new BoundInput(new BigDecimal(value), true);
-    }
-
-    private static BoundInput excl(String value) {
-        return new BoundInput(new BigDecimal(value), false);
     }
 }

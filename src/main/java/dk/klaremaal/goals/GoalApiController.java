@@ -18,6 +18,13 @@ class GoalApiController {
         this.goals = goals;
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/goals/{id}/milestones/{position}")
+    java.util.List<Goal.Milestone> milestone(@org.springframework.web.bind.annotation.PathVariable long id,
+                                            @org.springframework.web.bind.annotation.PathVariable int position,
+                                            @RequestBody GoalService.MilestoneProgress input, java.security.Principal sender) {
+        return goals.markMilestone(id, position, input, sender == null ? null : sender.getName()).milestones();
+    }
+
     @PostMapping("/api/v1/goals")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody GoalInput input) {

@@ -13,22 +13,39 @@ public record GoalInput(
         IndicatorInput indicator,
         String periodKind,
         List<TargetInput> targets,
-        ScaleInput scale) {
+        BaselineInput baseline,
+        ScaleInput scale,
+        ScaleInput secondaryScale,
+        List<MilestoneInput> milestones) {
 
-    public record IndicatorInput(String kind, String statistic, BigDecimal percentile, Integer withinDays, String dayUnit,
-                                 String valueUnit) {
+    /** The indicator; sources (survey, question, system, series) are named by their codes in the organisation. */
+    public record IndicatorInput(String kind, String statistic, BigDecimal percentile, Integer withinDays, Integer withinSeconds,
+                                 String dayUnit, String valueUnit, String channel, String outcome, String survey, String question,
+                                 Integer scoreLevel, Integer secondaryScoreLevel, String system, String series,
+                                 String denominatorSeries) {
     }
 
     public record TargetInput(String period, BigDecimal value) {
     }
 
-    /** Either a binary comparator and threshold ("✓ if ≤ 15"), or explicit levels. */
-    public record ScaleInput(String kind, String direction, String comparator, BigDecimal threshold, List<LevelInput> levels) {
+    /** A baseline period, its value when it predates the data, and the change as a fraction ("-1/3") or percent ("-20%"). */
+    public record BaselineInput(String period, BigDecimal value, String change) {
+    }
+
+    /**
+     * Either a binary comparator and threshold ("✓ if ≤ 15"), or explicit levels. {@code basis} is
+     * {@code absolute} (default) or {@code percent_of_target}.
+     */
+    public record ScaleInput(String kind, String direction, String basis, String comparator, BigDecimal threshold,
+                             List<LevelInput> levels) {
     }
 
     public record LevelInput(String status, String label, BoundInput lower, BoundInput upper) {
     }
 
     public record BoundInput(BigDecimal value, Boolean inclusive) {
+    }
+
+    public record MilestoneInput(String title, String due) {
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,28 +24,55 @@ public class GoalRepository {
 
     public long insert(Goal goal) {
         Indicator ind = goal.indicator();
+        Goal.Baseline baseline = goal.baseline();
         long id = jdbc.sql("""
                         insert into goal (organisation_id, case_type_id, code, sentence, dimension, indicator_kind, statistic,
-                            percentile, within_days, day_unit, value_unit, period_kind, scale_kind, scale_direction)
-                        values (?, ?, ?, ?, ?, 'processing_time', ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(),
-                        ind.statistic().code(), ind.percentile(), ind.withinDays(), ind.dayUnit().code(), ind.valueUnit().code(),
-                        goal.periodKind().code(), goal.scale().kind().code(), goal.scale().direction().code())
+                            percentile, within_days, within_seconds, day_unit, value_unit, channel, outcome, survey_question_id,
+                            score_level, secondary_score_level, system_id, series_id, denominator_series_id, period_kind,
+                            scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(), ind.kind().code(),
+                        ind.statistic().code(), ind.percentile(), ind.withinDays(), ind.withinSeconds(), ind.dayUnit().code(),
+                        ind.valueUnit().code(), ind.channel(), ind.outcome(), ind.surveyQuestionId(), ind.scoreLevel(),
+                        ind.secondaryScoreLevel(), ind.systemId(), ind.seriesId(), ind.denominatorSeriesId(), goal.periodKind().code(),
+                        goal.scale().kind().code(), goal.scale().direction().code(), goal.scaleBasis().code(),
+                        baseline == null ? null : baseline.period().key(), baseline == null ? null : baseline.value(),
+                        baseline == null ? null : baseline.changeNumerator(), baseline == null ? null : baseline.changeDenominator())
                 .query(Long.class).single();
+        insertLevels(id, 0, goal.scale());
+        if (goal.secondaryScale() != null) {
+            insertLevels(id, 1, goal.secondaryScale());
+        }
+        goal.targets().forEach((period, target) ->
+                jdbc.sql("insert into goal_target (goal_id, period_kind, period_start, target) values (?, ?, ?, ?)")
+                        .params(id, period.kind().code(), Date.valueOf(period.start()), target).update());
+        for (Goal.Milestone m : goal.milestones()) {
+            jdbc.sql("insert into goal_milestone (goal_id, position, title, due_on) values (?, ?, ?, ?)")
+                    .params(id, m.position(), m.title(), Date.valueOf(m.dueOn())).update();
+        }
+        return id;
+    }
+
+    private void insertLevels(long goalId, int component, Scale scale) {
         int position = 0;
-        for (ScaleLevel level : goal.scale().levels()) {
+        for (ScaleLevel level : scale.levels()) {
             jdbc.sql("""
-                            insert into goal_scale_level (goal_id, position, status, label, lower_value, lower_inclusive,
-                                upper_value, upper_inclusive) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, position++, level.status().code(), level.label(),
+                            insert into goal_scale_level (goal_id, component, position, status, label, lower_value, lower_inclusive,
+                                upper_value, upper_inclusive) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(goalId, component, position++, level.status().code(), level.label(),
                             level.lower() == null ? null : level.lower().value(), level.lower() == null || level.lower().inclusive(),
                             level.upper() == null ? null : level.upper().value(), level.upper() == null || level.upper().inclusive())
                     .update();
         }
-        goal.targets().forEach((period, target) ->
-                jdbc.sql("insert into goal_target (goal_id, period_start, target) values (?, ?, ?)")
-                        .params(id, Date.valueOf(period.start()), target).update());
-        return id;
+    }
+
+    /** Records that a milestone was reached, with the evidence and who reported it. */
+    public boolean markMilestone(long goalId, int position, java.time.LocalDate doneOn, String evidence, String reportedBy) {
+        return jdbc.sql("""
+                        update goal_milestone set done_on = ?, evidence = ?, reported_by = ?, reported_at = now()
+                        where goal_id = ? and position = ?""")
+                .params(doneOn == null ? null : Date.valueOf(doneOn), evidence, doneOn == null ? null : reportedBy, goalId, position)
+                .update() == 1;
     }
 
     public Optional<Goal> find(long id) {
@@ -55,49 +83,74 @@ public class GoalRepository {
         return load("where g.organisation_id = ?", organisationId);
     }
 
-    private List<Goal> load(String where, Object param) {
+    public List<Goal> findAll() {
+        return load("where ? = ?", 1, 1);
+    }
+
+    private List<Goal> load(String where, Object... params) {
         record Row(long id, long organisationId, Long caseTypeId, String code, String sentence, String dimension,
-                   Indicator indicator, PeriodKind periodKind, ScaleKind scaleKind, Direction direction) {
+                   Indicator indicator, PeriodKind periodKind, ScaleKind scaleKind, Direction direction, Goal.ScaleBasis basis,
+                   Goal.Baseline baseline) {
         }
-        List<Row> rows = jdbc.sql("""
-                        select g.id, g.organisation_id, g.case_type_id, g.code, g.sentence, g.dimension, g.statistic, g.percentile,
-                               g.within_days, g.day_unit, g.value_unit, g.period_kind, g.scale_kind, g.scale_direction
-                        from goal g""" + " " + where + " order by g.code nulls last, g.id")
-                .param(param)
+        List<Row> rows = jdbc.sql("select g.* from goal g " + where + " order by g.code nulls last, g.id")
+                .params(params)
                 .query((rs, i) -> {
-                    long caseType = rs.getLong("case_type_id");
-                    Long caseTypeId = rs.wasNull() ? null : caseType;
-                    int within = rs.getInt("within_days");
-                    Integer withinDays = rs.wasNull() ? null : within;
-                    Indicator indicator = new Indicator(Indicator.Statistic.fromCode(rs.getString("statistic")),
-                            rs.getBigDecimal("percentile"), withinDays, Indicator.DayUnit.fromCode(rs.getString("day_unit")),
-                            Indicator.ValueUnit.fromCode(rs.getString("value_unit")));
-                    return new Row(rs.getLong("id"), rs.getLong("organisation_id"), caseTypeId, rs.getString("code"),
+                    Indicator indicator = new Indicator(IndicatorKind.fromCode(rs.getString("indicator_kind")),
+                            Indicator.Statistic.fromCode(rs.getString("statistic")), rs.getBigDecimal("percentile"),
+                            integer(rs, "within_days"), integer(rs, "within_seconds"), Indicator.DayUnit.fromCode(rs.getString("day_unit")),
+                            Indicator.ValueUnit.fromCode(rs.getString("value_unit")), rs.getString("channel"), rs.getString("outcome"),
+                            longOrNull(rs, "survey_question_id"), integer(rs, "score_level"), integer(rs, "secondary_score_level"),
+                            longOrNull(rs, "system_id"), longOrNull(rs, "series_id"), longOrNull(rs, "denominator_series_id"));
+                    String baselinePeriod = rs.getString("baseline_period");
+                    Goal.Baseline baseline = baselinePeriod == null ? null : new Goal.Baseline(Period.parse(baselinePeriod),
+                            rs.getBigDecimal("baseline_value"), rs.getBigDecimal("change_num"), rs.getBigDecimal("change_den"));
+                    return new Row(rs.getLong("id"), rs.getLong("organisation_id"), longOrNull(rs, "case_type_id"), rs.getString("code"),
                             rs.getString("sentence"), rs.getString("dimension"), indicator,
                             PeriodKind.fromCode(rs.getString("period_kind")), ScaleKind.fromCode(rs.getString("scale_kind")),
-                            Direction.fromCode(rs.getString("scale_direction")));
+                            Direction.fromCode(rs.getString("scale_direction")), Goal.ScaleBasis.fromCode(rs.getString("scale_basis")),
+                            baseline);
                 }).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
         Map<Long, List<ScaleLevel>> levels = new HashMap<>();
-        jdbc.sql("select * from goal_scale_level where goal_id = any(?) order by goal_id, position").param(ids)
+        Map<Long, List<ScaleLevel>> secondaryLevels = new HashMap<>();
+        jdbc.sql("select * from goal_scale_level where goal_id = any(?) order by goal_id, component, position").param(ids)
                 .query((ResultSet rs) -> {
-                    levels.computeIfAbsent(rs.getLong("goal_id"), k -> new ArrayList<>()).add(level(rs));
+                    (rs.getInt("component") == 0 ? levels : secondaryLevels)
+                            .computeIfAbsent(rs.getLong("goal_id"), k -> new ArrayList<>()).add(level(rs));
                 });
         Map<Long, Map<Period, BigDecimal>> targets = new HashMap<>();
-        Map<Long, PeriodKind> kinds = new HashMap<>();
-        rows.forEach(r -> kinds.put(r.id(), r.periodKind()));
-        jdbc.sql("select goal_id, period_start, target from goal_target where goal_id = any(?)").param(ids)
+        jdbc.sql("select goal_id, period_kind, period_start, target from goal_target where goal_id = any(?)").param(ids)
                 .query((ResultSet rs) -> {
-                    long goalId = rs.getLong(1);
-                    targets.computeIfAbsent(goalId, k -> new HashMap<>())
-                            .put(new Period(kinds.get(goalId), rs.getDate(2).toLocalDate()), rs.getBigDecimal(3));
+                    targets.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(new Period(PeriodKind.fromCode(rs.getString(2)), rs.getDate(3).toLocalDate()), rs.getBigDecimal(4));
+                });
+        Map<Long, List<Goal.Milestone>> milestones = new HashMap<>();
+        jdbc.sql("select * from goal_milestone where goal_id = any(?) order by goal_id, position").param(ids)
+                .query((ResultSet rs) -> {
+                    Date done = rs.getDate("done_on");
+                    Timestamp at = rs.getTimestamp("reported_at");
+                    milestones.computeIfAbsent(rs.getLong("goal_id"), k -> new ArrayList<>()).add(new Goal.Milestone(
+                            rs.getInt("position"), rs.getString("title"), rs.getDate("due_on").toLocalDate(),
+                            done == null ? null : done.toLocalDate(), rs.getString("evidence"), rs.getString("reported_by"),
+                            at == null ? null : at.toInstant()));
                 });
         return rows.stream().map(r -> new Goal(r.id(), r.organisationId(), r.caseTypeId(), r.code(), r.sentence(), r.dimension(),
                 r.indicator(), r.periodKind(), new Scale(r.scaleKind(), r.direction(), levels.getOrDefault(r.id(), List.of())),
-                targets.getOrDefault(r.id(), Map.of()))).toList();
+                secondaryLevels.containsKey(r.id()) ? new Scale(r.scaleKind(), r.direction(), secondaryLevels.get(r.id())) : null,
+                r.basis(), targets.getOrDefault(r.id(), Map.of()), r.baseline(), milestones.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static ScaleLevel level(ResultSet rs) throws SQLException {

@@ -24,10 +24,12 @@ public class GoalService {
 
     private final GoalRepository goals;
     private final CatalogueRepository catalogue;
+    private final IndicatorValidator indicators;
 
-    public GoalService(GoalRepository goals, CatalogueRepository catalogue) {
+    public GoalService(GoalRepository goals, CatalogueRepository catalogue, IndicatorValidator indicators) {
         this.goals = goals;
         this.catalogue = catalogue;
+        this.indicators = indicators;
     }
 
     public Goal goal(long id) {
@@ -47,10 +49,9 @@ public class GoalService {
         if (organisation == null) {
             problems.add(new FieldProblem("organisation", "no organisation with slug '" + input.organisation() + "'"));
         }
+        boolean caseTypeGiven = input.caseType() != null && !input.caseType().isBlank();
         CaseType caseType = null;
-        if (input.caseType() == null || input.caseType().isBlank()) {
-            problems.add(new FieldProblem("caseType", "a processing-time goal needs the code of the case type it measures"));
-        } else if (organisation != null) {
+        if (caseTypeGiven && organisation != null) {
             caseType = catalogue.findCaseType(organisation.id(), input.caseType()).orElse(null);
             if (caseType == null) {
                 problems.add(new FieldProblem("caseType", organisation.name() + " has no case type '" + input.caseType() + "'"));
@@ -62,57 +63,149 @@ public class GoalService {
         if (input.dimension() == null || input.dimension().isBlank()) {
             problems.add(new FieldProblem("dimension", "name the dimension, e.g. faglig_kvalitet, oplevet_kvalitet or tilgaengelighed"));
         }
-        Indicator indicator = indicator(input.indicator(), problems);
+        Indicator indicator = indicators.indicator(input.indicator(), organisation, caseTypeGiven, problems);
         PeriodKind periodKind = parse("periodKind", input.periodKind() == null ? "year" : input.periodKind(), PeriodKind::fromCode, problems);
-        Map<Period, BigDecimal> targets = targets(input.targets(), periodKind, problems);
-        Scale scale = scale(input.scale(), indicator, problems);
+        Map<Period, BigDecimal> targets = targets(input.targets(), periodKind,
+                indicator != null && indicator.kind() == IndicatorKind.COUNT, problems);
+        Goal.Baseline baseline = baseline(input.baseline(), periodKind, problems);
+        Goal.ScaleBasis basis = parse("scale.basis", input.scale() == null || input.scale().basis() == null ? "absolute"
+                : input.scale().basis(), Goal.ScaleBasis::fromCode, problems);
+        Scale.Domain domain = basis == Goal.ScaleBasis.PERCENT_OF_TARGET ? Scale.Domain.NON_NEGATIVE
+                : indicator == null ? null : indicator.domain();
+        Scale scale = scale("scale", input.scale(), domain, problems);
+        Scale secondaryScale = null;
+        if (indicator != null && indicator.compound()) {
+            secondaryScale = scale("secondaryScale", input.secondaryScale(), Scale.Domain.PERCENT, problems);
+            if (scale != null && secondaryScale != null && scale.kind() != secondaryScale.kind()) {
+                problems.add(new FieldProblem("secondaryScale.kind", "must be the same kind of scale as the first value's"));
+            }
+        } else if (input.secondaryScale() != null) {
+            problems.add(new FieldProblem("secondaryScale", "only a compound satisfaction goal has a second scale"));
+        }
+        if (basis == Goal.ScaleBasis.PERCENT_OF_TARGET && targets.isEmpty() && baseline == null) {
+            problems.add(new FieldProblem("scale.basis", "a scale on the share of the target needs targets or a baseline"));
+        }
+        if (baseline != null && !targets.isEmpty()) {
+            problems.add(new FieldProblem("baseline", "give either targets per period or a baseline, not both"));
+        }
+        List<Goal.Milestone> milestones = milestones(input.milestones(), indicator, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Goal goal = new Goal(0, organisation.id(), caseType.id(), blankToNull(input.code()), input.sentence().trim(),
-                input.dimension().trim(), indicator, periodKind, scale, targets);
+        Goal goal = new Goal(0, organisation.id(), caseType == null ? null : caseType.id(), blankToNull(input.code()),
+                input.sentence().trim(), input.dimension().trim(), indicator, periodKind, scale, secondaryScale, basis, targets,
+                baseline, milestones);
         return goal(goals.insert(goal));
     }
 
-    private static Indicator indicator(GoalInput.IndicatorInput in, List<FieldProblem> problems) {
-        if (in == null) {
-            problems.add(new FieldProblem("indicator", "is missing"));
-            return null;
-        }
-        if (in.kind() != null && !in.kind().equals("processing_time")) {
-            problems.add(new FieldProblem("indicator.kind", "only processing_time is supported"));
-        }
-        Indicator.Statistic statistic = parse("indicator.statistic", in.statistic(), Indicator.Statistic::fromCode, problems);
-        Indicator.DayUnit dayUnit = parse("indicator.dayUnit", in.dayUnit() == null ? "calendar" : in.dayUnit(), Indicator.DayUnit::fromCode, problems);
-        String defaultUnit = statistic == Indicator.Statistic.SHARE_WITHIN ? "percent" : "days";
-        Indicator.ValueUnit valueUnit = parse("indicator.valueUnit", in.valueUnit() == null ? defaultUnit : in.valueUnit(),
-                Indicator.ValueUnit::fromCode, problems);
-        if (statistic == null || dayUnit == null || valueUnit == null) {
-            return null;
-        }
-        int before = problems.size();
-        if (statistic == Indicator.Statistic.PERCENTILE
-                && (in.percentile() == null || in.percentile().signum() <= 0 || in.percentile().compareTo(new BigDecimal(100)) >= 0)) {
-            problems.add(new FieldProblem("indicator.percentile", "a percentile goal needs a percentile above 0 and below 100, e.g. 80"));
-        }
-        if (statistic == Indicator.Statistic.SHARE_WITHIN) {
-            if (in.withinDays() == null || in.withinDays() < 0) {
-                problems.add(new FieldProblem("indicator.withinDays", "a share-within goal needs the number of days, 0 or more"));
-            }
-            if (valueUnit != Indicator.ValueUnit.PERCENT) {
-                problems.add(new FieldProblem("indicator.valueUnit", "a share is given in percent"));
-            }
-        } else if (valueUnit == Indicator.ValueUnit.PERCENT) {
-            problems.add(new FieldProblem("indicator.valueUnit", "a processing time is given in days or weeks"));
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        return new Indicator(statistic, statistic == Indicator.Statistic.PERCENTILE ? in.percentile() : null,
-                statistic == Indicator.Statistic.SHARE_WITHIN ? in.withinDays() : null, dayUnit, valueUnit);
+    public record MilestoneProgress(String doneOn, String evidence, String reportedBy) {
     }
 
-    private static Map<Period, BigDecimal> targets(List<TargetInput> in, PeriodKind kind, List<FieldProblem> problems) {
+    /** Records that a milestone was done (or, with no date, that it is not done after all), with evidence and who says so. */
+    @Transactional
+    public Goal markMilestone(long goalId, int position, MilestoneProgress input, String sender) {
+        Goal goal = goal(goalId);
+        if (goal.milestones().stream().noneMatch(m -> m.position() == position)) {
+            throw new NotFoundException("Goal " + goalId + " has no milestone " + position);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        java.time.LocalDate doneOn = null;
+        if (input.doneOn() != null && !input.doneOn().isBlank()) {
+            try {
+                doneOn = java.time.LocalDate.parse(input.doneOn());
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new FieldProblem("doneOn", "give the day it was done, such as 2019-03-28"));
+            }
+        }
+        if (input.reportedBy() == null || input.reportedBy().isBlank()) {
+            problems.add(new FieldProblem("reportedBy", "name the person who reports the milestone"));
+        }
+        if (doneOn != null && (input.evidence() == null || input.evidence().isBlank())) {
+            problems.add(new FieldProblem("evidence", "say what shows the milestone was reached, e.g. a decision or a link"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String by = input.reportedBy().trim() + (sender == null ? "" : " (" + sender + ")");
+        goals.markMilestone(goalId, position, doneOn, doneOn == null ? null : input.evidence().trim(), by);
+        return goal(goalId);
+    }
+
+    private static Goal.Baseline baseline(GoalInput.BaselineInput in, PeriodKind kind, List<FieldProblem> problems) {
+        if (in == null) {
+            return null;
+        }
+        Period period = null;
+        try {
+            period = Period.parse(in.period());
+            if (kind != null && period.kind() != kind) {
+                problems.add(new FieldProblem("baseline.period", "'" + in.period() + "' is not a " + kind.code() + " like the goal's periods"));
+                period = null;
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("baseline.period", e.getMessage()));
+        }
+        BigDecimal[] change = change(in.change());
+        if (change == null) {
+            problems.add(new FieldProblem("baseline.change",
+                    "give the change from the baseline as a fraction such as -1/3 or a percentage such as -20%"));
+        }
+        if (in.value() != null && in.value().signum() < 0) {
+            problems.add(new FieldProblem("baseline.value", "must not be negative"));
+        }
+        return period == null || change == null ? null : new Goal.Baseline(period, in.value(), change[0], change[1]);
+    }
+
+    /** "-1/3" → {-1, 3}; "-20%" → {-20, 100}; "0.5" → {0.5, 1}. Null when unreadable. */
+    static BigDecimal[] change(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.replace(" ", "").replace('−', '-');
+        try {
+            if (t.endsWith("%")) {
+                return new BigDecimal[]{new BigDecimal(t.substring(0, t.length() - 1)), BigDecimal.valueOf(100)};
+            }
+            int slash = t.indexOf('/');
+            if (slash > 0) {
+                BigDecimal den = new BigDecimal(t.substring(slash + 1));
+                return den.signum() <= 0 ? null : new BigDecimal[]{new BigDecimal(t.substring(0, slash)), den};
+            }
+            return new BigDecimal[]{new BigDecimal(t), BigDecimal.ONE};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static List<Goal.Milestone> milestones(List<GoalInput.MilestoneInput> in, Indicator indicator, List<FieldProblem> problems) {
+        boolean needed = indicator != null && indicator.kind() == IndicatorKind.MILESTONES;
+        List<GoalInput.MilestoneInput> items = in == null ? List.of() : in;
+        if (needed && items.isEmpty()) {
+            problems.add(new FieldProblem("milestones", "a milestone goal needs at least one milestone with a title and a due date"));
+        } else if (!needed && !items.isEmpty() && indicator != null) {
+            problems.add(new FieldProblem("milestones", "only a milestone goal has milestones"));
+        }
+        List<Goal.Milestone> milestones = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            GoalInput.MilestoneInput m = items.get(i);
+            if (m.title() == null || m.title().isBlank()) {
+                problems.add(new FieldProblem("milestones[" + i + "].title", "is missing"));
+            }
+            try {
+                milestones.add(new Goal.Milestone(i, m.title() == null ? "" : m.title().trim(), java.time.LocalDate.parse(m.due()),
+                        null, null, null, null));
+            } catch (RuntimeException e) {
+                problems.add(new FieldProblem("milestones[" + i + "].due", "give the due date, such as 2019-03-31"));
+            }
+        }
+        return milestones;
+    }
+
+    /**
+     * Targets per period of the goal's kind; a target for a whole year also applies to each shorter
+     * period in it, except for counts, where a year's number is not a quarter's.
+     */
+    private static Map<Period, BigDecimal> targets(List<TargetInput> in, PeriodKind kind, boolean counts, List<FieldProblem> problems) {
         Map<Period, BigDecimal> targets = new HashMap<>();
         if (in == null) {
             return targets;
@@ -122,8 +215,10 @@ public class GoalService {
             String field = "targets[" + i + "]";
             try {
                 Period period = Period.parse(t.period());
-                if (kind != null && period.kind() != kind) {
-                    problems.add(new FieldProblem(field + ".period", "'" + t.period() + "' is not a " + kind.code() + " like the goal's periods"));
+                boolean yearForShorter = period.kind() == PeriodKind.YEAR && !counts;
+                if (kind != null && period.kind() != kind && !yearForShorter) {
+                    problems.add(new FieldProblem(field + ".period", "'" + t.period() + "' is not a " + kind.code() + " like the goal's periods"
+                            + (counts && period.kind() == PeriodKind.YEAR ? " (a year's count is not a target for a shorter period)" : "")));
                 } else if (t.value() == null) {
                     problems.add(new FieldProblem(field + ".value", "is missing"));
                 } else if (targets.put(period, t.value()) != null) {
@@ -136,33 +231,33 @@ public class GoalService {
         return targets;
     }
 
-    private static Scale scale(ScaleInput in, Indicator indicator, List<FieldProblem> problems) {
+    private static Scale scale(String field, ScaleInput in, Scale.Domain domain, List<FieldProblem> problems) {
         if (in == null) {
-            problems.add(new FieldProblem("scale", "is missing"));
+            problems.add(new FieldProblem(field, "is missing"));
             return null;
         }
-        ScaleKind kind = parse("scale.kind", in.kind(), ScaleKind::fromCode, problems);
-        if (kind == null || indicator == null) {
+        ScaleKind kind = parse(field + ".kind", in.kind(), ScaleKind::fromCode, problems);
+        if (kind == null || domain == null) {
             return null;
         }
         Scale scale;
         if (in.levels() == null || in.levels().isEmpty()) {
             if (kind != ScaleKind.BINARY || in.comparator() == null || in.threshold() == null) {
-                problems.add(new FieldProblem("scale.levels", "give the levels, or for a binary scale a comparator and threshold"));
+                problems.add(new FieldProblem(field + ".levels", "give the levels, or for a binary scale a comparator and threshold"));
                 return null;
             }
             try {
-                scale = Scale.binary(in.comparator(), in.threshold(), indicator.domain());
+                scale = Scale.binary(in.comparator(), in.threshold(), domain);
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("scale.comparator", e.getMessage()));
+                problems.add(new FieldProblem(field + ".comparator", e.getMessage()));
                 return null;
             }
         } else {
-            Direction direction = parse("scale.direction", in.direction(), Direction::fromCode, problems);
+            Direction direction = parse(field + ".direction", in.direction(), Direction::fromCode, problems);
             List<ScaleLevel> levels = new ArrayList<>();
             for (int i = 0; i < in.levels().size(); i++) {
                 LevelInput l = in.levels().get(i);
-                Status status = parse("scale.levels[" + i + "].status", l.status(), Status::fromCode, problems);
+                Status status = parse(field + ".levels[" + i + "].status", l.status(), Status::fromCode, problems);
                 if (status != null) {
                     levels.add(new ScaleLevel(status, blankToNull(l.label()), bound(l.lower()), bound(l.upper())));
                 }
@@ -172,7 +267,7 @@ public class GoalService {
             }
             scale = new Scale(kind, direction, levels);
         }
-        scale.problems(indicator.domain()).forEach(p -> problems.add(new FieldProblem("scale", p.english())));
+        scale.problems(domain).forEach(p -> problems.add(new FieldProblem(field, p.english())));
         return scale;
     }
 
@@ -180,7 +275,7 @@ public class GoalService {
         return in == null || in.value() == null ? null : new Bound(in.value(), in.inclusive() == null || in.inclusive());
     }
 
-    private static <T> T parse(String field, String code, Function<String, T> parser, List<FieldProblem> problems) {
+    static <T> T parse(String field, String code, Function<String, T> parser, List<FieldProblem> problems) {
         if (code == null) {
             problems.add(new FieldProblem(field, "is missing"));
             return null;

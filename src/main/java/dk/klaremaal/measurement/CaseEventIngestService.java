@@ -5,16 +5,13 @@ import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.ClosingDays;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.measurement.CaseEventRepository.CaseKey;
-import dk.klaremaal.measurement.IngestReport.RowError;
-import dk.klaremaal.platform.TimeConfiguration;
+import dk.klaremaal.platform.IngestReport;
+import dk.klaremaal.platform.IngestReport.RowError;
+import dk.klaremaal.platform.RawRow;
+import dk.klaremaal.platform.RowFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * event sequence in {@code occurred_at} order, and stores all or nothing.
  */
 @Service
-public class CaseEventIngestService {
+public class CaseEventIngestService implements Dataset {
+
+    public static final List<String> COLUMNS = List.of("event_id", "organisation", "case_type", "case_id", "event", "occurred_at");
+
 
     /** Clocks of senders drift; an event may lie this far in the future and still be believed. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
@@ -51,15 +51,26 @@ public class CaseEventIngestService {
     private record Candidate(int row, CaseEvent event) {
     }
 
+    @Override
+    public String name() {
+        return DatasetNames.CASE_EVENTS;
+    }
+
+    @Override
+    public List<String> requiredColumns() {
+        return COLUMNS;
+    }
+
+    @Override
     @Transactional
-    public IngestReport ingest(List<RawEventRow> rows) {
+    public IngestReport ingest(List<RawRow> rows, String sender) {
         List<RowError> errors = new ArrayList<>();
         Map<String, Optional<CaseType>> caseTypes = new HashMap<>();
         Map<String, Optional<Organisation>> organisations = new HashMap<>();
         Map<String, Candidate> byId = new LinkedHashMap<>();
         int duplicates = 0;
 
-        for (RawEventRow row : rows) {
+        for (RawRow row : rows) {
             Candidate candidate = validate(row, organisations, caseTypes, errors);
             if (candidate == null) {
                 continue;
@@ -70,7 +81,7 @@ public class CaseEventIngestService {
             } else if (earlier.event().sameAs(candidate.event())) {
                 duplicates++;
             } else {
-                errors.add(new RowError(row.row(), row.eventId(), "event_id", row.eventId(),
+                errors.add(new RowError(row.row(), candidate.event().eventId(), "event_id", candidate.event().eventId(),
                         "the same event_id is used on row " + earlier.row() + " for a different event"));
             }
         }
@@ -112,14 +123,12 @@ public class CaseEventIngestService {
             }
         }
 
-        errors.sort(Comparator.comparingInt(RowError::row));
-        int rejectedRows = (int) errors.stream().mapToInt(RowError::row).distinct().count();
         if (!errors.isEmpty()) {
-            return new IngestReport(false, rows.size(), 0, duplicates, rejectedRows, List.copyOf(errors));
+            return IngestReport.refused(rows.size(), duplicates, errors);
         }
         events.insertEvents(accepted);
         events.saveTimelines(keys, timelines);
-        return new IngestReport(true, rows.size(), accepted.size(), duplicates, 0, List.of());
+        return IngestReport.stored(rows.size(), accepted.size(), duplicates);
     }
 
     private Map<CaseKey, List<CaseEvent>> loadStoredEvents(Map<CaseKey, List<Candidate>> byCase) {
@@ -175,95 +184,42 @@ public class CaseEventIngestService {
         return catalogue.findOrganisation(type.organisationId()).map(Organisation::closingDays).orElse(ClosingDays.NONE);
     }
 
-    private Candidate validate(RawEventRow row, Map<String, Optional<Organisation>> organisations,
+    private Candidate validate(RawRow raw, Map<String, Optional<Organisation>> organisations,
                                Map<String, Optional<CaseType>> caseTypes, List<RowError> errors) {
-        int before = errors.size();
-        String eventId = trim(row.eventId());
-        if (eventId == null) {
-            errors.add(new RowError(row.row(), null, "event_id", row.eventId(), "is missing"));
-        } else if (eventId.length() > 200) {
-            errors.add(new RowError(row.row(), eventId, "event_id", eventId, "is longer than 200 characters"));
-        }
-        String organisation = trim(row.organisation());
-        String caseTypeCode = trim(row.caseType());
+        RowFields row = new RowFields(raw, "event_id", errors);
+        String eventId = row.text("event_id", true);
+        String organisation = row.text("organisation", true);
+        String caseTypeCode = row.text("case_type", true);
         CaseType type = null;
-        if (organisation == null) {
-            errors.add(new RowError(row.row(), eventId, "organisation", row.organisation(), "is missing"));
-        } else if (caseTypeCode == null) {
-            errors.add(new RowError(row.row(), eventId, "case_type", row.caseType(), "is missing"));
-        } else {
+        if (organisation != null && caseTypeCode != null) {
             Optional<Organisation> org = organisations.computeIfAbsent(organisation, catalogue::findOrganisation);
             if (org.isEmpty()) {
-                errors.add(new RowError(row.row(), eventId, "organisation", organisation, "no organisation has this slug"));
+                row.fail("organisation", "no organisation has this slug");
             } else {
                 type = caseTypes.computeIfAbsent(organisation + "\n" + caseTypeCode,
                         k -> catalogue.findCaseType(org.get().id(), caseTypeCode)).orElse(null);
                 if (type == null) {
-                    errors.add(new RowError(row.row(), eventId, "case_type", caseTypeCode,
-                            "organisation " + organisation + " has no case type with this code"));
+                    row.fail("case_type", "organisation " + organisation + " has no case type with this code");
                 }
             }
         }
-        String caseId = trim(row.caseId());
-        if (caseId == null) {
-            errors.add(new RowError(row.row(), eventId, "case_id", row.caseId(), "is missing"));
-        } else if (caseId.length() > 200) {
-            errors.add(new RowError(row.row(), eventId, "case_id", caseId, "is longer than 200 characters"));
-        }
+        String caseId = row.text("case_id", true);
         CaseEventKind kind = null;
-        try {
-            kind = CaseEventKind.fromCode(trim(row.event()) == null ? "" : trim(row.event()));
-        } catch (IllegalArgumentException e) {
-            errors.add(new RowError(row.row(), eventId, "event", row.event(), e.getMessage()));
-        }
-        Instant occurredAt = null;
-        try {
-            occurredAt = parseTime(trim(row.occurredAt()));
-            if (occurredAt.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
-                errors.add(new RowError(row.row(), eventId, "occurred_at", row.occurredAt(), "lies in the future"));
+        String event = row.text("event", true);
+        if (event != null) {
+            try {
+                kind = CaseEventKind.fromCode(event);
+            } catch (IllegalArgumentException e) {
+                row.fail("event", e.getMessage());
             }
-        } catch (IllegalArgumentException e) {
-            errors.add(new RowError(row.row(), eventId, "occurred_at", row.occurredAt(), e.getMessage()));
         }
-        if (errors.size() > before) {
+        Instant occurredAt = row.time("occurred_at", true);
+        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
+            row.fail("occurred_at", "lies in the future");
+        }
+        if (!row.ok()) {
             return null;
         }
-        return new Candidate(row.row(), new CaseEvent(eventId, type.id(), caseId, kind, occurredAt));
-    }
-
-    /**
-     * ISO-8601 with an offset ({@code 2024-03-01T09:30:00+01:00}, {@code ...Z}) or a local time in
-     * Copenhagen ({@code 2024-03-01T09:30}). A local time that does not exist (the hour skipped when
-     * summer time starts) is refused; one that occurs twice (when it ends) is taken the first time.
-     */
-    static Instant parseTime(String value) {
-        if (value == null) {
-            throw new IllegalArgumentException("is missing");
-        }
-        String text = value.length() > 10 && value.charAt(10) == ' ' ? value.substring(0, 10) + "T" + value.substring(11) : value;
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // not with an offset; try a local time below
-        }
-        LocalDateTime local;
-        try {
-            local = LocalDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("is not an ISO-8601 date and time such as 2024-03-01T09:30:00+01:00 or 2024-03-01T09:30");
-        }
-        List<ZoneOffset> offsets = TimeConfiguration.ZONE.getRules().getValidOffsets(local);
-        if (offsets.isEmpty()) {
-            throw new IllegalArgumentException("does not exist in Europe/Copenhagen: the clocks skip this hour when summer time starts");
-        }
-        return ZonedDateTime.ofLocal(local, TimeConfiguration.ZONE, offsets.getFirst()).toInstant();
-    }
-
-    private static String trim(String value) {
-        if (value == null) {
-            return null;
-        }
-        String t = value.trim();
-        return t.isEmpty() ? null : t;
+        return new Candidate(raw.row(), new CaseEvent(eventId, type.id(), caseId, kind, occurredAt));
     }
 }

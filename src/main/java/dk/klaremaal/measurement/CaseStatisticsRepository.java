@@ -1,35 +1,33 @@
 package dk.klaremaal.measurement;
 
-import dk.klaremaal.goals.PeriodKind;
+import dk.klaremaal.goals.Goal;
+import dk.klaremaal.goals.Indicator;
+import dk.klaremaal.goals.IndicatorKind;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Processing-time statistics of decided cases, computed by PostgreSQL from the case records. */
 @Repository
-public class CaseStatisticsRepository {
+public class CaseStatisticsRepository implements IndicatorCalculator {
+
+    private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
 
     /**
-     * One period's figures. {@code percentile} is PostgreSQL's percentile_cont: linear interpolation
+     * One range's figures. {@code percentile} is PostgreSQL's percentile_cont: linear interpolation
      * between closest ranks, as NumPy's default and R's type 7.
      */
-    public record PeriodAggregate(LocalDate periodStart, long cases, BigDecimal mean, Double percentile, long within) {
+    public record Aggregate(long cases, BigDecimal mean, double percentile, long within) {
     }
 
     public record OpenCases(LocalDate periodEnd, long count, int oldestAgeDays) {
     }
-
-    private static final String PERIOD_START = """
-            (case :kind
-                when 'year' then date_trunc('year', last_decided_on::timestamp)
-                when 'quarter' then date_trunc('quarter', last_decided_on::timestamp)
-                when 'month' then date_trunc('month', last_decided_on::timestamp)
-                else make_date(extract(year from last_decided_on)::int,
-                               case when extract(month from last_decided_on) <= 6 then 1 else 7 end, 1)::timestamp
-             end)::date""";
 
     private final JdbcClient jdbc;
 
@@ -37,27 +35,76 @@ public class CaseStatisticsRepository {
         this.jdbc = jdbc;
     }
 
-    /** A case belongs to the period of its last decision; open cases and cases without a counted time are left out. */
-    public List<PeriodAggregate> aggregate(long caseTypeId, PeriodKind kind, boolean workingDays, double fraction, int withinDays) {
-        return jdbc.sql("""
-                        select period_start, count(*) as cases, avg(days) as mean,
-                               percentile_cont(:fraction) within group (order by days) as percentile,
-                               count(*) filter (where days <= :within) as within
-                        from (select %s as period_start,
-                                     case when :working then working_days else calendar_days end as days
+    @Override
+    public Set<IndicatorKind> kinds() {
+        return Set.of(IndicatorKind.PROCESSING_TIME);
+    }
+
+    @Override
+    public Optional<LocalDate> firstDate(Goal goal) {
+        return firstReceived(goal.caseTypeId());
+    }
+
+    @Override
+    public List<Measurement> measure(Goal goal, List<DateRange> ranges) {
+        Indicator indicator = goal.indicator();
+        Aggregate[] aggregates = aggregate(goal.caseTypeId(), ranges, indicator.workingDays(), indicator.fraction(),
+                indicator.withinDays() == null ? 0 : indicator.withinDays());
+        return Arrays.stream(aggregates).map(a -> a == null ? null : new Measurement(a.cases(), value(indicator, a))).toList();
+    }
+
+    static BigDecimal value(Indicator indicator, Aggregate aggregate) {
+        BigDecimal value = switch (indicator.statistic()) {
+            case MEAN -> aggregate.mean();
+            case MEDIAN, PERCENTILE -> BigDecimal.valueOf(aggregate.percentile());
+            default -> IndicatorCalculator.percent(aggregate.within(), aggregate.cases());
+        };
+        return indicator.valueUnit() == Indicator.ValueUnit.WEEKS ? value.divide(SEVEN, MathContext.DECIMAL64) : value;
+    }
+
+    /**
+     * A case belongs to the range holding its last decision; open cases and cases without a counted
+     * time are left out. Null where a range has no such case.
+     */
+    public Aggregate[] aggregate(long caseTypeId, List<DateRange> ranges, boolean workingDays, double fraction, int withinDays) {
+        Aggregate[] result = new Aggregate[ranges.size()];
+        jdbc.sql("""
+                        select r.i, count(*) as cases, avg(d.days) as mean,
+                               percentile_cont(:fraction) within group (order by d.days) as percentile,
+                               count(*) filter (where d.days <= :within) as within
+                        from %s
+                        join (select last_decided_on, case when :working then working_days else calendar_days end as days
                               from case_record
-                              where case_type_id = :caseType and not is_open) decided
-                        where days is not null
-                        group by period_start
-                        order by period_start""".formatted(PERIOD_START))
-                .param("kind", kind.code())
+                              where case_type_id = :caseType and not is_open) d
+                          on d.last_decided_on between r.from_day and r.to_day
+                        where d.days is not null
+                        group by r.i""".formatted(DateRange.SQL))
+                .param("froms", DateRange.froms(ranges))
+                .param("tos", DateRange.tos(ranges))
                 .param("fraction", fraction)
                 .param("within", withinDays)
                 .param("working", workingDays)
                 .param("caseType", caseTypeId)
-                .query((rs, i) -> new PeriodAggregate(rs.getDate("period_start").toLocalDate(), rs.getLong("cases"),
-                        rs.getBigDecimal("mean"), rs.getDouble("percentile"), rs.getLong("within")))
+                .query((rs, i) -> result[rs.getInt("i") - 1] = new Aggregate(rs.getLong("cases"), rs.getBigDecimal("mean"),
+                        rs.getDouble("percentile"), rs.getLong("within")))
                 .list();
+        return result;
+    }
+
+    /** Decided cases per range, counted once in the range of their last decision. */
+    public long[] decidedCounts(long caseTypeId, List<DateRange> ranges) {
+        long[] counts = new long[ranges.size()];
+        jdbc.sql("""
+                        select r.i, count(c.case_id) from %s
+                        left join case_record c on c.case_type_id = :caseType and not c.is_open
+                                               and c.last_decided_on between r.from_day and r.to_day
+                        group by r.i""".formatted(DateRange.SQL))
+                .param("froms", DateRange.froms(ranges))
+                .param("tos", DateRange.tos(ranges))
+                .param("caseType", caseTypeId)
+                .query((rs, i) -> counts[rs.getInt(1) - 1] = rs.getLong(2))
+                .list();
+        return counts;
     }
 
     /** Cases still open at the end of each given day, and the age in calendar days of the oldest since receipt. */

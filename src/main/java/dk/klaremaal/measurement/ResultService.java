@@ -1,15 +1,17 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.goals.Goal;
-import dk.klaremaal.goals.Indicator;
+import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
+import dk.klaremaal.goals.PeriodKind;
+import dk.klaremaal.goals.ScaleLevel;
 import dk.klaremaal.measurement.CaseStatisticsRepository.OpenCases;
-import dk.klaremaal.measurement.CaseStatisticsRepository.PeriodAggregate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,49 +19,68 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Follow-up: computes and assesses each goal's result per period from the case records. */
+/** Follow-up: computes and assesses each goal's result per period from its data. */
 @Service
 public class ResultService {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
-
-    private final CaseStatisticsRepository statistics;
+    private final Map<IndicatorKind, IndicatorCalculator> calculators = new EnumMap<>(IndicatorKind.class);
+    private final CaseStatisticsRepository cases;
+    private final SeriesStatisticsRepository series;
     private final Clock clock;
 
-    public ResultService(CaseStatisticsRepository statistics, Clock clock) {
-        this.statistics = statistics;
+    ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock) {
+        calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
+        this.cases = cases;
+        this.series = series;
         this.clock = clock;
     }
 
-    /** Every period from the first received case to the current period, oldest first. */
+    /** Every period from the first with data to the current one (or the last milestone's), oldest first. */
     public List<GoalResult> results(Goal goal) {
-        Indicator indicator = goal.indicator();
+        IndicatorCalculator calculator = calculators.get(goal.indicator().kind());
         LocalDate today = LocalDate.now(clock);
-        Optional<LocalDate> first = statistics.firstReceived(goal.caseTypeId());
+        Optional<LocalDate> first = calculator.firstDate(goal);
         if (first.isEmpty()) {
             return List.of();
         }
+        LocalDate last = goal.milestones().stream().map(Goal.Milestone::dueOn).filter(today::isBefore).max(LocalDate::compareTo).orElse(today);
         List<Period> periods = new ArrayList<>();
-        for (Period p = Period.containing(goal.periodKind(), first.get()); !p.start().isAfter(today); p = p.next()) {
+        for (Period p = Period.containing(goal.periodKind(), first.get()); !p.start().isAfter(last); p = p.next()) {
             periods.add(p);
         }
-        Map<LocalDate, PeriodAggregate> aggregates = statistics.aggregate(goal.caseTypeId(), goal.periodKind(),
-                        indicator.dayUnit() == Indicator.DayUnit.WORKING,
-                        indicator.fraction(),
-                        indicator.withinDays() == null ? 0 : indicator.withinDays())
-                .stream().collect(Collectors.toMap(PeriodAggregate::periodStart, Function.identity()));
-        Map<LocalDate, OpenCases> open = statistics.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList())
-                .stream().collect(Collectors.toMap(OpenCases::periodEnd, Function.identity()));
+        boolean yearToDate = goal.periodKind() != PeriodKind.YEAR;
+        List<DateRange> ranges = new ArrayList<>();
+        periods.forEach(p -> ranges.add(new DateRange(p.start(), p.end())));
+        if (yearToDate) {
+            periods.forEach(p -> ranges.add(new DateRange(p.start().withDayOfYear(1), p.end())));
+        }
+        Goal.Baseline baseline = goal.baseline();
+        if (baseline != null && baseline.value() == null) {
+            ranges.add(new DateRange(baseline.period().start(), baseline.period().end()));
+        }
+        List<Measurement> measured = calculator.measure(goal, ranges);
+        BigDecimal baselineValue = baseline == null ? null
+                : baseline.value() != null ? baseline.value()
+                : Optional.ofNullable(measured.getLast()).map(Measurement::value).orElse(null);
+
+        Map<LocalDate, OpenCases> open = goal.indicator().kind() == IndicatorKind.PROCESSING_TIME
+                ? cases.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList()).stream()
+                        .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity()))
+                : null;
 
         List<GoalResult> results = new ArrayList<>();
-        for (Period period : periods) {
-            PeriodAggregate aggregate = aggregates.get(period.start());
-            BigDecimal value = aggregate == null ? null : value(indicator, aggregate);
-            OpenCases openCases = open.get(period.end());
-            results.add(new GoalResult(period, !period.end().isBefore(today), aggregate == null ? 0 : aggregate.cases(), value,
-                    goal.target(period).orElse(null), value == null ? null : goal.scale().assess(value).orElse(null),
-                    openCases == null ? 0 : openCases.count(), openCases == null ? null : openCases.oldestAgeDays()));
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            Measurement m = measured.get(i);
+            BigDecimal target = target(goal, period, baselineValue);
+            Assessment assessment = assess(goal, m, target);
+            Measurement ytd = yearToDate ? measured.get(periods.size() + i) : null;
+            Assessment ytdAssessment = ytd == null || goal.scaleBasis() != Goal.ScaleBasis.ABSOLUTE ? null : assess(goal, ytd, target);
+            OpenCases openCases = open == null ? null : open.get(period.end());
+            results.add(new GoalResult(period, !period.end().isBefore(today), m == null ? 0 : m.observations(),
+                    m == null ? null : m.value(), m == null ? null : m.secondary(), target, assessment.percentOfTarget(),
+                    assessment.level(), ytd == null ? null : ytd.value(), ytdAssessment == null ? null : ytdAssessment.level(),
+                    open == null ? null : openCases == null ? 0L : openCases.count(), openCases == null ? null : openCases.oldestAgeDays()));
         }
         return results;
     }
@@ -69,13 +90,64 @@ public class ResultService {
         return results(goal).reversed().stream().filter(GoalResult::measured).findFirst();
     }
 
-    static BigDecimal value(Indicator indicator, PeriodAggregate aggregate) {
-        BigDecimal value = switch (indicator.statistic()) {
-            case MEAN -> aggregate.mean();
-            case MEDIAN, PERCENTILE -> BigDecimal.valueOf(aggregate.percentile());
-            case SHARE_WITHIN -> BigDecimal.valueOf(aggregate.within()).multiply(HUNDRED)
-                    .divide(BigDecimal.valueOf(aggregate.cases()), MathContext.DECIMAL64);
-        };
-        return indicator.valueUnit() == Indicator.ValueUnit.WEEKS ? value.divide(SEVEN, MathContext.DECIMAL64) : value;
+    /** The reported values behind a reported, count or ratio goal, newest first. */
+    public List<SeriesStatisticsRepository.ReportedValue> reportedValues(Goal goal) {
+        return goal.indicator().seriesId() == null ? List.of() : series.history(goal.indicator().seriesId());
+    }
+
+    /** The baseline value a relative target is computed from: given, or measured in the baseline period. */
+    public Optional<BigDecimal> baselineValue(Goal goal) {
+        Goal.Baseline baseline = goal.baseline();
+        if (baseline == null) {
+            return Optional.empty();
+        }
+        if (baseline.value() != null) {
+            return Optional.of(baseline.value());
+        }
+        List<Measurement> m = calculators.get(goal.indicator().kind()).measure(goal,
+                List.of(new DateRange(baseline.period().start(), baseline.period().end())));
+        return Optional.ofNullable(m.getFirst()).map(Measurement::value);
+    }
+
+    static BigDecimal target(Goal goal, Period period, BigDecimal baselineValue) {
+        if (goal.baseline() != null) {
+            return baselineValue == null || !period.start().isAfter(goal.baseline().period().start()) ? null
+                    : goal.baseline().target(baselineValue);
+        }
+        return goal.target(period).orElse(null);
+    }
+
+    record Assessment(BigDecimal percentOfTarget, ScaleLevel level) {
+    }
+
+    /**
+     * The level the value reaches. On a target basis the scale reads value ÷ target × 100 (no target,
+     * no assessment). A compound goal reaches a level only when both values reach it.
+     */
+    static Assessment assess(Goal goal, Measurement m, BigDecimal target) {
+        if (m == null || m.value() == null) {
+            return new Assessment(null, null);
+        }
+        BigDecimal assessed = m.value();
+        BigDecimal percentOfTarget = null;
+        if (target != null && target.signum() > 0) {
+            percentOfTarget = m.value().multiply(BigDecimal.valueOf(100)).divide(target, MathContext.DECIMAL64);
+        }
+        if (goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET) {
+            if (percentOfTarget == null) {
+                return new Assessment(null, null);
+            }
+            assessed = percentOfTarget;
+        }
+        ScaleLevel level = goal.scale().assess(assessed).orElse(null);
+        if (goal.secondaryScale() != null && level != null) {
+            ScaleLevel second = m.secondary() == null ? null : goal.secondaryScale().assess(m.secondary()).orElse(null);
+            if (second == null) {
+                level = null;
+            } else if (second.status().rank() > level.status().rank()) {
+                level = second;
+            }
+        }
+        return new Assessment(percentOfTarget, level);
     }
 }

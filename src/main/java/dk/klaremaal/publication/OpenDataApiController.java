@@ -1,11 +1,12 @@
 package dk.klaremaal.publication;
 
-import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.goals.Bound;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.GoalService;
+import dk.klaremaal.goals.Indicator;
+import dk.klaremaal.goals.Scale;
 import dk.klaremaal.goals.ScaleLevel;
 import dk.klaremaal.measurement.GoalResult;
 import dk.klaremaal.measurement.ResultService;
@@ -14,8 +15,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,19 +32,29 @@ class OpenDataApiController {
     record ScaleView(String kind, String direction, List<LevelView> levels) {
     }
 
-    record IndicatorView(String kind, String caseType, String statistic, BigDecimal percentile, Integer withinDays, String dayUnit,
-                         String unit) {
+    record IndicatorView(String kind, String statistic, BigDecimal percentile, Integer withinDays, Integer withinSeconds,
+                         String dayUnit, String unit, String channel, String outcome, Integer scoreLevel, Integer secondaryScoreLevel,
+                         List<GoalSource.Source> sources) {
+    }
+
+    record BaselineView(String period, BigDecimal value, BigDecimal changeNumerator, BigDecimal changeDenominator) {
+    }
+
+    record MilestoneView(String title, LocalDate due, LocalDate done, String evidence, String reportedBy) {
     }
 
     record TargetView(String period, BigDecimal value) {
     }
 
-    record ResultView(String period, LocalDate periodStart, LocalDate periodEnd, boolean provisional, long cases, BigDecimal value,
-                      BigDecimal target, String status, String statusLabel, long openAtPeriodEnd, Integer oldestOpenAgeDays) {
+    record ResultView(String period, LocalDate periodStart, LocalDate periodEnd, boolean provisional, long observations,
+                      BigDecimal value, BigDecimal secondaryValue, BigDecimal target, BigDecimal percentOfTarget, String status,
+                      String statusLabel, BigDecimal yearToDate, String yearToDateStatus, Long openAtPeriodEnd,
+                      Integer oldestOpenAgeDays) {
     }
 
     record GoalView(long id, String code, String organisation, String sentence, String dimension, IndicatorView indicator,
-                    String periodKind, ScaleView scale, List<TargetView> targets, ResultView latestResult) {
+                    String periodKind, ScaleView scale, ScaleView secondaryScale, String scaleBasis, List<TargetView> targets,
+                    BaselineView baseline, List<MilestoneView> milestones, ResultView latestResult) {
     }
 
     record ResultsView(long goal, String unit, List<ResultView> results) {
@@ -55,7 +64,10 @@ class OpenDataApiController {
     private final GoalService goals;
     private final ResultService results;
 
-    OpenDataApiController(CatalogueService catalogue, GoalService goals, ResultService results) {
+    private final GoalSource sources;
+
+    OpenDataApiController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources) {
+        this.sources = sources;
         this.catalogue = catalogue;
         this.goals = goals;
         this.results = results;
@@ -64,19 +76,34 @@ class OpenDataApiController {
     @GetMapping("/api/v1/organisations/{slug}/goals")
     List<GoalView> goals(@PathVariable String slug) {
         Organisation organisation = catalogue.organisation(slug);
-        Map<Long, CaseType> caseTypes = catalogue.caseTypes(organisation).stream()
-                .collect(Collectors.toMap(CaseType::id, Function.identity()));
-        return goals.goalsOf(organisation).stream().map(goal -> new GoalView(goal.id(), goal.code(), organisation.slug(),
-                goal.sentence(), goal.dimension(),
-                new IndicatorView("processing_time", caseTypes.get(goal.caseTypeId()).code(), goal.indicator().statistic().code(),
-                        goal.indicator().percentile(), goal.indicator().withinDays(), goal.indicator().dayUnit().code(),
-                        goal.indicator().valueUnit().code()),
-                goal.periodKind().code(),
-                new ScaleView(goal.scale().kind().code(), goal.scale().direction().code(),
-                        goal.scale().levels().stream().map(OpenDataApiController::level).toList()),
+        return goals.goalsOf(organisation).stream().map(goal -> view(goal, organisation)).toList();
+    }
+
+    @GetMapping("/api/v1/goals/{id}")
+    GoalView goal(@PathVariable long id) {
+        Goal goal = goals.goal(id);
+        return view(goal, catalogue.organisation(goal.organisationId()));
+    }
+
+    private GoalView view(Goal goal, Organisation organisation) {
+        Indicator ind = goal.indicator();
+        Goal.Baseline b = goal.baseline();
+        return new GoalView(goal.id(), goal.code(), organisation.slug(), goal.sentence(), goal.dimension(),
+                new IndicatorView(ind.kind().code(), ind.statistic().code(), ind.percentile(), ind.withinDays(), ind.withinSeconds(),
+                        ind.dayUnit().code(), ind.valueUnit().code(), ind.channel(), ind.outcome(), ind.scoreLevel(),
+                        ind.secondaryScoreLevel(), sources.of(goal, organisation)),
+                goal.periodKind().code(), scale(goal.scale()), goal.secondaryScale() == null ? null : scale(goal.secondaryScale()),
+                goal.scaleBasis().code(),
                 goal.targets().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new TargetView(e.getKey().key(), e.getValue())).toList(),
-                results.latest(goal).map(OpenDataApiController::result).orElse(null))).toList();
+                b == null ? null : new BaselineView(b.period().key(), results.baselineValue(goal).orElse(null), b.changeNumerator(),
+                        b.changeDenominator()),
+                goal.milestones().stream().map(m -> new MilestoneView(m.title(), m.dueOn(), m.doneOn(), m.evidence(), m.reportedBy())).toList(),
+                results.latest(goal).map(OpenDataApiController::result).orElse(null));
+    }
+
+    private static ScaleView scale(Scale scale) {
+        return new ScaleView(scale.kind().code(), scale.direction().code(), scale.levels().stream().map(OpenDataApiController::level).toList());
     }
 
     @GetMapping("/api/v1/goals/{id}/results")
@@ -88,9 +115,10 @@ class OpenDataApiController {
     }
 
     private static ResultView result(GoalResult r) {
-        return new ResultView(r.period().key(), r.period().start(), r.period().end(), r.provisional(), r.cases(), r.value(),
-                r.target(), r.level() == null ? null : r.level().status().code(), r.level() == null ? null : r.level().danishLabel(),
-                r.openAtPeriodEnd(), r.oldestOpenAgeDays());
+        return new ResultView(r.period().key(), r.period().start(), r.period().end(), r.provisional(), r.observations(), r.value(),
+                r.secondaryValue(), r.target(), r.percentOfTarget(), r.level() == null ? null : r.level().status().code(),
+                r.level() == null ? null : r.level().danishLabel(), r.yearToDate(),
+                r.yearToDateLevel() == null ? null : r.yearToDateLevel().status().code(), r.openAtPeriodEnd(), r.oldestOpenAgeDays());
     }
 
     private static LevelView level(ScaleLevel l) {

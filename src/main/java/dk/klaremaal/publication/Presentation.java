@@ -1,7 +1,9 @@
 package dk.klaremaal.publication;
 
 import dk.klaremaal.goals.Bound;
+import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.Indicator;
+import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Scale;
 import dk.klaremaal.goals.ScaleKind;
 import dk.klaremaal.goals.ScaleLevel;
@@ -10,6 +12,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /** How values and statuses read on the Danish pages. Used from the templates as {@code @presentation}. */
@@ -40,17 +43,52 @@ public class Presentation {
         };
     }
 
-    /** One decimal, Danish separators: "15,3 dage", "82,5 pct.". */
-    public String value(BigDecimal value, Indicator indicator) {
+    /**
+     * A result with Danish separators and its unit: "15,3 dage", "82,5 pct.", "3,832 point", "4 mistede opkald".
+     * It shows as many decimals as the goal's scale and targets use (at least one; none for counts), so
+     * a value is never rounded onto a boundary it does not reach.
+     */
+    public String value(BigDecimal value, Goal goal) {
         if (value == null) {
             return "–";
         }
-        DecimalFormat oneDecimal = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(DANISH));
-        return oneDecimal.format(value.setScale(1, RoundingMode.HALF_UP)) + " " + unit(indicator);
+        return (fixed(value, decimals(goal)) + " " + unit(goal.indicator())).trim();
     }
 
-    public String target(BigDecimal value, Indicator indicator) {
-        return value == null ? "–" : number(value) + " " + unit(indicator);
+    /** The second value of a compound goal, in percent. */
+    public String secondary(BigDecimal value, Goal goal) {
+        return value == null ? "–" : fixed(value, decimals(goal)) + " pct.";
+    }
+
+    private static String fixed(BigDecimal value, int decimals) {
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(DANISH));
+        return format.format(value.setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    public String percentOfTarget(BigDecimal value) {
+        if (value == null) {
+            return "–";
+        }
+        return fixed(value, 1) + " pct. af målsætningen";
+    }
+
+    public String target(BigDecimal value, Goal goal) {
+        return value == null ? "–" : (number(value.setScale(Math.max(decimals(goal), 0), RoundingMode.HALF_UP).stripTrailingZeros())
+                + " " + unit(goal.indicator())).trim();
+    }
+
+    static int decimals(Goal goal) {
+        boolean counts = goal.indicator().valueUnit() == Indicator.ValueUnit.COUNT;
+        int fromScale = Stream.concat(goal.scale().levels().stream(),
+                        goal.secondaryScale() == null ? Stream.empty() : goal.secondaryScale().levels().stream())
+                .flatMap(l -> Stream.of(l.lower(), l.upper()))
+                .filter(b -> b != null)
+                .mapToInt(b -> Math.max(b.value().stripTrailingZeros().scale(), 0))
+                .max().orElse(0);
+        int fromTargets = goal.scaleBasis() == Goal.ScaleBasis.ABSOLUTE
+                ? goal.targets().values().stream().mapToInt(t -> Math.max(t.stripTrailingZeros().scale(), 0)).max().orElse(0) : 0;
+        return Math.max(counts ? 0 : 1, Math.max(fromScale, fromTargets));
     }
 
     public String unit(Indicator indicator) {
@@ -58,18 +96,46 @@ public class Presentation {
             case PERCENT -> "pct.";
             case WEEKS -> "uger";
             case DAYS -> indicator.dayUnit() == Indicator.DayUnit.WORKING ? "arbejdsdage" : "dage";
+            case SECONDS -> "sekunder";
+            case SCORE -> "point";
+            case HOURS -> "timer";
+            case COUNT -> indicator.kind() == IndicatorKind.CONTACTS ? "ubesvarede" : "";
+            case NUMBER -> "";
+        };
+    }
+
+    /** What the observations behind a result are called. */
+    public String observations(Indicator indicator) {
+        return switch (indicator.kind()) {
+            case PROCESSING_TIME -> "Afgjorte sager";
+            case CONTACTS -> switch (indicator.statistic()) {
+                case MEAN, MEDIAN, PERCENTILE, SHARE_OUTCOME -> "Besvarede henvendelser";
+                default -> "Henvendelser";
+            };
+            case SATISFACTION -> "Besvarelser";
+            case AVAILABILITY -> "Registreringer";
+            case COUNT -> "Grundlag";
+            case RATIO -> "Nævner";
+            case REPORTED -> "Indberetninger";
+            case MILESTONES -> "Milepæle med frist";
         };
     }
 
     /** A level's range in words, e.g. "mindst 75 og under 80 pct.", leaving out the natural ends 0 and 100 %. */
-    public String range(ScaleLevel level, Indicator indicator) {
-        Scale.Domain domain = indicator.domain();
+    public String range(ScaleLevel level, Goal goal, boolean secondary) {
+        Scale.Domain domain = secondary ? Scale.Domain.PERCENT
+                : goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET ? Scale.Domain.NON_NEGATIVE : goal.indicator().domain();
+        String unit = secondary ? "pct." : goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET ? "pct. af målsætningen"
+                : unit(goal.indicator());
         Bound lower = sameBound(level.lower(), domain.lower()) ? null : level.lower();
         Bound upper = sameBound(level.upper(), domain.upper()) ? null : level.upper();
         String low = lower == null ? null : (lower.inclusive() ? "mindst " : "over ") + number(lower.value());
         String high = upper == null ? null : (upper.inclusive() ? "højst " : "under ") + number(upper.value());
+        if (lower != null && upper != null && lower.inclusive() && upper.inclusive() && lower.value().compareTo(upper.value()) == 0) {
+            return ("præcis " + number(lower.value()) + " " + unit).trim();
+        }
         String words = low == null && high == null ? "alle værdier" : low == null ? high : high == null ? low : low + " og " + high;
-        return words + " " + unit(indicator);
+        return (words + " " + unit).trim();
     }
 
     public String number(BigDecimal value) {

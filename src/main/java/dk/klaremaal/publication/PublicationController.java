@@ -38,7 +38,10 @@ class PublicationController {
     private final GoalService goals;
     private final ResultService results;
 
-    PublicationController(CatalogueService catalogue, GoalService goals, ResultService results) {
+    private final GoalSource sources;
+
+    PublicationController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources) {
+        this.sources = sources;
         this.catalogue = catalogue;
         this.goals = goals;
         this.results = results;
@@ -56,7 +59,7 @@ class PublicationController {
         Map<Long, CaseType> caseTypes = catalogue.caseTypes(organisation).stream()
                 .collect(Collectors.toMap(CaseType::id, Function.identity()));
         List<GoalSummary> summaries = goals.goalsOf(organisation).stream()
-                .map(g -> new GoalSummary(g, caseTypes.get(g.caseTypeId()), results.latest(g)))
+                .map(g -> new GoalSummary(g, g.caseTypeId() == null ? null : caseTypes.get(g.caseTypeId()), results.latest(g)))
                 .toList();
         List<Organisation> all = catalogue.organisations();
         model.addAttribute("organisation", organisation);
@@ -71,12 +74,15 @@ class PublicationController {
     String goal(@PathVariable long id, Model model) {
         Goal goal = goals.goal(id);
         Organisation organisation = catalogue.organisation(goal.organisationId());
-        CaseType caseType = catalogue.caseTypes(organisation).stream().filter(t -> t.id() == goal.caseTypeId())
-                .findFirst().orElse(null);
+        CaseType caseType = goal.caseTypeId() == null ? null : catalogue.caseTypes(organisation).stream()
+                .filter(t -> t.id() == goal.caseTypeId()).findFirst().orElse(null);
         model.addAttribute("organisation", organisation);
         model.addAttribute("goal", goal);
         model.addAttribute("caseType", caseType);
+        model.addAttribute("sources", sources.of(goal, organisation));
         model.addAttribute("results", results.results(goal).reversed());
+        model.addAttribute("reported", results.reportedValues(goal));
+        model.addAttribute("baselineValue", results.baselineValue(goal).orElse(null));
         return "goal";
     }
 

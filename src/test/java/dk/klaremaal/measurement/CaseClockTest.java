@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.klaremaal.catalogue.ClockStart;
+import dk.klaremaal.platform.RowFields;
 import dk.klaremaal.catalogue.ClosingDays;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -129,9 +130,9 @@ class CaseClockTest {
 
     @Test
     void localTimesAreReadInCopenhagenAndNonexistentOnesRefused() {
-        assertThat(CaseEventIngestService.parseTime("2024-03-01T09:30")).isEqualTo(OffsetDateTime.parse("2024-03-01T09:30+01:00").toInstant());
-        assertThat(CaseEventIngestService.parseTime("2024-07-01 09:30")).isEqualTo(OffsetDateTime.parse("2024-07-01T09:30+02:00").toInstant());
-        assertThatThrownBy(() -> CaseEventIngestService.parseTime("2024-03-31T02:30")).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> CaseEventIngestService.parseTime("1/3/2024")).hasMessageContaining("ISO-8601");
+        assertThat(RowFields.Times.parseInstant("2024-03-01T09:30")).isEqualTo(OffsetDateTime.parse("2024-03-01T09:30+01:00").toInstant());
+        assertThat(RowFields.Times.parseInstant("2024-07-01 09:30")).isEqualTo(OffsetDateTime.parse("2024-07-01T09:30+02:00").toInstant());
+        assertThatThrownBy(() -> RowFields.Times.parseInstant("2024-03-31T02:30")).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> RowFields.Times.parseInstant("1/3/2024")).hasMessageContaining("ISO-8601");
     }
 }

@@ -66,7 +66,7 @@ class ProcessingTimeStatisticsIT extends IntegrationTest {
     void meanMedianAndPercentilesMatchTheHandWorkedFixture() {
         var mean = resultsOf("mean", "");
         assertThat(mean.get("2024").get("value").decimalValue()).isEqualByComparingTo("4.5");
-        assertThat(mean.get("2024").get("cases").asInt()).isEqualTo(6);
+        assertThat(mean.get("2024").get("observations").asInt()).isEqualTo(6);
         assertThat(mean.get("2024").get("status").asString()).as("4.5 ≤ 4.5 is met").isEqualTo("met");
         assertThat(mean.get("2023").get("value").decimalValue()).isEqualByComparingTo("6");
         assertThat(mean.get("2023").get("status").asString()).isEqualTo("not_met");

@@ -7,29 +7,27 @@ import dk.klaremaal.goals.Indicator.DayUnit;
 import dk.klaremaal.goals.Indicator.Statistic;
 import dk.klaremaal.goals.Indicator.ValueUnit;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class ResultValueTest {
 
-    private static final CaseStatisticsRepository.PeriodAggregate AGG =
-            new CaseStatisticsRepository.PeriodAggregate(LocalDate.parse("2024-01-01"), 5, new BigDecimal("42"), 5.2, 4);
+    private static final CaseStatisticsRepository.Aggregate AGG = new CaseStatisticsRepository.Aggregate(5, new BigDecimal("42"), 5.2, 4);
 
     @Test
     void meanOf42DaysIsExactlySixWeeks() {
-        BigDecimal weeks = ResultService.value(new Indicator(Statistic.MEAN, null, null, DayUnit.CALENDAR, ValueUnit.WEEKS), AGG);
+        BigDecimal weeks = CaseStatisticsRepository.value(Indicator.processingTime(Statistic.MEAN, null, null, DayUnit.CALENDAR, ValueUnit.WEEKS), AGG);
         assertThat(weeks).isEqualByComparingTo("6");
     }
 
     @Test
     void shareWithinIsCasesWithinOverDecidedCasesInPercent() {
-        BigDecimal share = ResultService.value(new Indicator(Statistic.SHARE_WITHIN, null, 3, DayUnit.CALENDAR, ValueUnit.PERCENT), AGG);
+        BigDecimal share = CaseStatisticsRepository.value(Indicator.processingTime(Statistic.SHARE_WITHIN, null, 3, DayUnit.CALENDAR, ValueUnit.PERCENT), AGG);
         assertThat(share).isEqualByComparingTo("80");
     }
 
     @Test
     void percentileIsTakenFromTheDatabaseAggregate() {
-        BigDecimal p = ResultService.value(new Indicator(Statistic.PERCENTILE, new BigDecimal("80"), null, DayUnit.CALENDAR, ValueUnit.DAYS), AGG);
+        BigDecimal p = CaseStatisticsRepository.value(Indicator.processingTime(Statistic.PERCENTILE, new BigDecimal("80"), null, DayUnit.CALENDAR, ValueUnit.DAYS), AGG);
         assertThat(p).isEqualByComparingTo("5.2");
     }
 }

@@ -1,0 +1,25 @@
+package dk.klaremaal.measurement;
+
+import dk.klaremaal.platform.IngestReport;
+import dk.klaremaal.platform.RawRow;
+import java.util.List;
+
+/**
+ * A kind of measurement data that systems send in rows (as CSV or JSON) to
+ * {@code POST /api/v1/{name}}. Every dataset validates every row, treats an exact re-send as a
+ * duplicate, and stores all rows or none.
+ */
+public interface Dataset {
+
+    /** The URL segment, e.g. {@code case-events}. */
+    String name();
+
+    /** The columns a CSV header must name; further optional columns are read when present. */
+    List<String> requiredColumns();
+
+    /**
+     * Validates and stores the rows. {@code sender} names who sent them (the API token), for
+     * datasets that record it.
+     */
+    IngestReport ingest(List<RawRow> rows, String sender);
+}

@@ -1,0 +1,63 @@
+package dk.klaremaal.measurement;
+
+import dk.klaremaal.platform.IngestReport;
+import dk.klaremaal.platform.NotFoundException;
+import dk.klaremaal.platform.RowFormats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/{dataset}} with a JSON array or a CSV file; 200 when stored, 422 with the row errors when not. */
+@RestController
+class DatasetApiController {
+
+    private final Map<String, Dataset> datasets;
+
+    DatasetApiController(List<Dataset> datasets) {
+        this.datasets = datasets.stream().collect(Collectors.toMap(Dataset::name, Function.identity()));
+    }
+
+    @PostMapping(path = "/api/v1/{dataset:" + DatasetNames.PATTERN + "}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IngestReport> json(@PathVariable String dataset, @RequestBody List<Map<String, Object>> body, Principal sender) {
+        Dataset target = dataset(dataset);
+        return answer(target.ingest(RowFormats.json(body, target.requiredColumns()), name(sender)));
+    }
+
+    @PostMapping(path = "/api/v1/{dataset:" + DatasetNames.PATTERN + "}", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<IngestReport> csv(@PathVariable String dataset, InputStream body, Principal sender) throws IOException {
+        Dataset target = dataset(dataset);
+        try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+            return answer(target.ingest(RowFormats.csv(reader, target.requiredColumns()), name(sender)));
+        }
+    }
+
+    private Dataset dataset(String name) {
+        Dataset dataset = datasets.get(name);
+        if (dataset == null) {
+            throw new NotFoundException("No dataset named " + name);
+        }
+        return dataset;
+    }
+
+    private static String name(Principal sender) {
+        return sender == null ? null : sender.getName();
+    }
+
+    private static ResponseEntity<IngestReport> answer(IngestReport report) {
+        return ResponseEntity.status(report.stored() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT).body(report);
+    }
+}

@@ -1,0 +1,121 @@
+package dk.klaremaal.measurement;
+
+import dk.klaremaal.catalogue.CatalogueService;
+import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.catalogue.SourceRepository;
+import dk.klaremaal.catalogue.Survey;
+import dk.klaremaal.goals.Period;
+import dk.klaremaal.platform.InvalidInputException;
+import dk.klaremaal.platform.InvalidInputException.FieldProblem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reported survey results when the answers themselves are not available: for one question and
+ * period, the number of respondents at each answer, or the total and the percentage at each answer.
+ * A new report for the same question and period replaces the old one.
+ */
+@Service
+public class SurveyAggregateService {
+
+    public record AggregateInput(String organisation, String survey, String question, String period, List<Long> counts,
+                                 Long respondents, List<BigDecimal> percentages, String reportedBy) {
+    }
+
+    private final CatalogueService catalogue;
+    private final SourceRepository sources;
+    private final JdbcClient jdbc;
+
+    public SurveyAggregateService(CatalogueService catalogue, SourceRepository sources, JdbcClient jdbc) {
+        this.catalogue = catalogue;
+        this.sources = sources;
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the aggregate and returns the number of respondents at each answer (index 0 = answer 1). */
+    @Transactional
+    public List<Long> report(AggregateInput in, String sender) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Organisation organisation = catalogue.organisation(in.organisation() == null ? "" : in.organisation());
+        Survey survey = in.survey() == null ? null : sources.findSurvey(organisation.id(), in.survey()).orElse(null);
+        if (survey == null) {
+            throw new InvalidInputException("survey", organisation.name() + " has no survey '" + in.survey() + "'");
+        }
+        Survey.Question question = survey.questions().stream().filter(q -> q.code().equals(in.question())).findFirst().orElse(null);
+        if (question == null) {
+            problems.add(new FieldProblem("question", "survey " + survey.code() + " has no question '" + in.question() + "'"));
+        }
+        Period period = null;
+        try {
+            period = Period.parse(in.period());
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("period", e.getMessage()));
+        }
+        if (in.reportedBy() == null || in.reportedBy().isBlank()) {
+            problems.add(new FieldProblem("reportedBy", "name the person who reports the figures"));
+        }
+        List<Long> counts = counts(in, survey.scaleMax(), problems);
+        if (question != null && period != null) {
+            Long overlapping = jdbc.sql("select count(*) from survey_response where survey_question_id = ? and answered_on between ? and ?")
+                    .params(question.id(), Date.valueOf(period.start()), Date.valueOf(period.end())).query(Long.class).single();
+            if (overlapping > 0) {
+                problems.add(new FieldProblem("period", overlapping + " individual answers to this question are stored for "
+                        + period.key() + "; send answers or the aggregate, not both"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("delete from survey_aggregate where survey_question_id = ? and period_kind = ? and period_start = ?")
+                .params(question.id(), period.kind().code(), Date.valueOf(period.start())).update();
+        String by = in.reportedBy().trim() + (sender == null ? "" : " (" + sender + ")");
+        for (int score = 1; score <= counts.size(); score++) {
+            jdbc.sql("""
+                            insert into survey_aggregate (survey_question_id, period_kind, period_start, score, respondents, reported_by)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(question.id(), period.kind().code(), Date.valueOf(period.start()), score, counts.get(score - 1), by).update();
+        }
+        return counts;
+    }
+
+    /**
+     * The respondents at each answer. Percentages are turned into counts of the total; they must
+     * add up to 100 and give whole numbers of respondents (to within rounding of one decimal).
+     */
+    static List<Long> counts(AggregateInput in, int scaleMax, List<FieldProblem> problems) {
+        if (in.counts() != null) {
+            if (in.counts().size() != scaleMax || in.counts().stream().anyMatch(c -> c == null || c < 0)) {
+                problems.add(new FieldProblem("counts", "give " + scaleMax + " numbers of respondents, one per answer from 1 to " + scaleMax));
+                return List.of();
+            }
+            return List.copyOf(in.counts());
+        }
+        if (in.respondents() == null || in.respondents() <= 0 || in.percentages() == null || in.percentages().size() != scaleMax
+                || in.percentages().stream().anyMatch(p -> p == null || p.signum() < 0)) {
+            problems.add(new FieldProblem("counts", "give counts per answer, or respondents and " + scaleMax + " percentages"));
+            return List.of();
+        }
+        BigDecimal total = in.percentages().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.subtract(BigDecimal.valueOf(100)).abs().compareTo(new BigDecimal("0.5")) > 0) {
+            problems.add(new FieldProblem("percentages", "add up to " + total.toPlainString() + ", not 100"));
+            return List.of();
+        }
+        List<Long> counts = new ArrayList<>();
+        BigDecimal n = BigDecimal.valueOf(in.respondents());
+        for (BigDecimal p : in.percentages()) {
+            counts.add(p.multiply(n).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact());
+        }
+        long sum = counts.stream().mapToLong(Long::longValue).sum();
+        if (sum != in.respondents()) {
+            problems.add(new FieldProblem("percentages", "give " + sum + " respondents in all, not " + in.respondents()
+                    + "; send the counts per answer instead"));
+        }
+        return counts;
+    }
+}
