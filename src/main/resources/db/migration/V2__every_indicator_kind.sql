@@ -21,14 +21,17 @@ create table survey_question (
     unique (survey_id, code)
 );
 
--- A self-service solution whose availability is followed; nothing is known before monitored_from.
+-- A self-service solution whose availability is followed from monitored_from (to monitored_to, when
+-- monitoring has ended); outside that time nothing is known about it.
 create table monitored_system (
     id              bigint generated always as identity primary key,
     organisation_id bigint not null references organisation (id),
     code            text not null check (code ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     name            text not null check (length(trim(name)) > 0),
     monitored_from  date not null,
-    unique (organisation_id, code)
+    monitored_to    date,
+    unique (organisation_id, code),
+    check (monitored_to is null or monitored_to >= monitored_from)
 );
 
 -- A figure reported per period (counts, ratings, hours freed) and how a longer period adds it up.

@@ -63,9 +63,11 @@ public class SourceRepository {
         return Arrays.asList((String[]) array.getArray());
     }
 
-    public long insertSystem(long organisationId, String code, String name, java.time.LocalDate monitoredFrom) {
-        return jdbc.sql("insert into monitored_system (organisation_id, code, name, monitored_from) values (?, ?, ?, ?) returning id")
-                .params(organisationId, code, name, java.sql.Date.valueOf(monitoredFrom)).query(Long.class).single();
+    public long insertSystem(long organisationId, String code, String name, java.time.LocalDate monitoredFrom,
+                             java.time.LocalDate monitoredTo) {
+        return jdbc.sql("insert into monitored_system (organisation_id, code, name, monitored_from, monitored_to) values (?, ?, ?, ?, ?) returning id")
+                .params(organisationId, code, name, java.sql.Date.valueOf(monitoredFrom),
+                        monitoredTo == null ? null : java.sql.Date.valueOf(monitoredTo)).query(Long.class).single();
     }
 
     public List<MonitoredSystem> findSystems(long organisationId) {
@@ -84,7 +86,8 @@ public class SourceRepository {
 
     private static MonitoredSystem system(ResultSet rs, int i) throws SQLException {
         return new MonitoredSystem(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("code"), rs.getString("name"),
-                rs.getDate("monitored_from").toLocalDate());
+                rs.getDate("monitored_from").toLocalDate(),
+                rs.getDate("monitored_to") == null ? null : rs.getDate("monitored_to").toLocalDate());
     }
 
     public long insertSeries(long organisationId, String code, String name, Series.Unit unit, Series.Aggregation aggregation) {

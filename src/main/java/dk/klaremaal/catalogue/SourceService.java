@@ -20,7 +20,7 @@ public class SourceService {
     public record NewQuestion(String code, String text) {
     }
 
-    public record NewSystem(String code, String name, String monitoredFrom) {
+    public record NewSystem(String code, String name, String monitoredFrom, String monitoredTo) {
     }
 
     public record NewSeries(String code, String name, String unit, String aggregation) {
@@ -99,10 +99,21 @@ public class SourceService {
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("monitoredFrom", "give the first day the system is followed, such as 2023-01-01"));
         }
+        LocalDate to = null;
+        if (input.monitoredTo() != null && !input.monitoredTo().isBlank()) {
+            try {
+                to = LocalDate.parse(input.monitoredTo());
+                if (from != null && to.isBefore(from)) {
+                    problems.add(new FieldProblem("monitoredTo", "is before monitoredFrom"));
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("monitoredTo", "give the last day the system was followed, such as 2025-12-31, or leave it out"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = sources.insertSystem(organisation.id(), input.code(), input.name().trim(), from);
+        long id = sources.insertSystem(organisation.id(), input.code(), input.name().trim(), from, to);
         return sources.findSystem(id).orElseThrow();
     }
 

@@ -2,16 +2,11 @@ package dk.klaremaal.demo;
 
 import dk.klaremaal.access.ApiTokenService;
 import dk.klaremaal.catalogue.CatalogueService;
-import dk.klaremaal.catalogue.CatalogueService.NewCaseType;
-import dk.klaremaal.catalogue.CatalogueService.NewOrganisation;
-import dk.klaremaal.catalogue.ClosingDays;
 import dk.klaremaal.catalogue.Organisation;
-import dk.klaremaal.catalogue.SourceService;
 import dk.klaremaal.demo.DemoCaseGenerator.CaseTypeProfile;
 import dk.klaremaal.demo.DemoCaseGenerator.YearProfile;
 import dk.klaremaal.demo.DemoMeasurements.ContactYear;
 import dk.klaremaal.goals.Goal;
-import dk.klaremaal.goals.GoalInput;
 import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.measurement.CaseEventIngestService;
 import dk.klaremaal.measurement.ContactIngestService;
@@ -23,9 +18,6 @@ import dk.klaremaal.measurement.SurveyResponseIngestService;
 import dk.klaremaal.measurement.WorkingDayCalendar;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.RawRow;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +28,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the seed organisations and every example goal from the source material (S1–S24, M1–M5, a
@@ -56,7 +46,7 @@ class DemoDataLoader implements ApplicationRunner {
     static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
 
     private final CatalogueService catalogue;
-    private final SourceService sources;
+    private final DemoSeed seed;
     private final GoalService goals;
     private final CaseEventIngestService caseEvents;
     private final ContactIngestService contacts;
@@ -64,20 +54,19 @@ class DemoDataLoader implements ApplicationRunner {
     private final SurveyAggregateService aggregates;
     private final DowntimeIngestService downtime;
     private final ReportedValueIngestService reportedValues;
-    private final JsonMapper json;
     private final ApiTokenService tokens;
     private final WorkingDayCalendar calendar;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String apiToken;
 
-    DemoDataLoader(CatalogueService catalogue, SourceService sources, GoalService goals, CaseEventIngestService caseEvents,
+    DemoDataLoader(DemoSeed seed, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
                    ContactIngestService contacts, SurveyResponseIngestService responses, SurveyAggregateService aggregates,
                    DowntimeIngestService downtime, ReportedValueIngestService reportedValues, ApiTokenService tokens,
-                   WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
+                   WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions,
                    @Value("${klaremaal.demo.api-token:}") String apiToken) {
+        this.seed = seed;
         this.catalogue = catalogue;
-        this.sources = sources;
         this.goals = goals;
         this.caseEvents = caseEvents;
         this.contacts = contacts;
@@ -85,7 +74,6 @@ class DemoDataLoader implements ApplicationRunner {
         this.aggregates = aggregates;
         this.downtime = downtime;
         this.reportedValues = reportedValues;
-        this.json = json;
         this.tokens = tokens;
         this.calendar = calendar;
         this.jdbc = jdbc;
@@ -109,39 +97,8 @@ class DemoDataLoader implements ApplicationRunner {
         });
     }
 
-    /** The seed file: organisations, case types, data sources and goals as the admin API takes them. */
-    record Seed(List<NewOrganisation> organisations, List<SeedCaseType> caseTypes, List<SeedSurvey> surveys, List<SeedSystem> systems,
-                List<SeedSeries> series, List<GoalInput> goals) {
-    }
-
-    record SeedCaseType(String organisation, String service, String serviceName, String code, String name, String clockStart,
-                        Boolean excludePauses) {
-    }
-
-    record SeedSurvey(String organisation, String code, String name, List<String> labels, List<SourceService.NewQuestion> questions) {
-    }
-
-    record SeedSystem(String organisation, String code, String name, String monitoredFrom) {
-    }
-
-    record SeedSeries(String organisation, String code, String name, String unit, String aggregation) {
-    }
-
     int load() {
-        Seed seed;
-        try (InputStream in = new ClassPathResource("demo/seed.json").getInputStream()) {
-            seed = json.readValue(in, Seed.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        seed.organisations().forEach(o -> catalogue.createOrganisation(
-                new NewOrganisation(o.parent(), o.kind(), o.slug(), o.name(), o.closingDays() == null ? ClosingDays.NONE : o.closingDays())));
-        seed.caseTypes().forEach(t -> catalogue.createCaseType(t.organisation(),
-                new NewCaseType(t.service(), t.serviceName(), t.code(), t.name(), t.clockStart(), t.excludePauses())));
-        seed.surveys().forEach(s -> sources.createSurvey(s.organisation(), new SourceService.NewSurvey(s.code(), s.name(), s.labels(), s.questions())));
-        seed.systems().forEach(s -> sources.createSystem(s.organisation(), new SourceService.NewSystem(s.code(), s.name(), s.monitoredFrom())));
-        seed.series().forEach(s -> sources.createSeries(s.organisation(), new SourceService.NewSeries(s.code(), s.name(), s.unit(), s.aggregation())));
-        seed.goals().forEach(goals::create);
+        seed.define();
         DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LAST_DAY);
         int rows = 0;
         long caseSeed = 2025;

@@ -99,8 +99,8 @@ public record Indicator(IndicatorKind kind, Statistic statistic, BigDecimal perc
     }
 
     /** The fraction (0–1) of the percentile; 0.5 (the median) for every other statistic. */
-    public double fraction() {
-        return statistic == Statistic.PERCENTILE ? percentile.movePointLeft(2).doubleValue() : 0.5;
+    public BigDecimal fraction() {
+        return statistic == Statistic.PERCENTILE ? percentile.movePointLeft(2) : new BigDecimal("0.5");
     }
 
     /** A compound goal has a second value (the very satisfied among the satisfied) with its own scale. */

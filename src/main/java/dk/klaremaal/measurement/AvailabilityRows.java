@@ -68,8 +68,9 @@ class AvailabilityRows {
 
     static void checkMonitored(RowFields row, String field, Instant time, MonitoredSystem system) {
         if (time != null && system != null
-                && java.time.LocalDate.ofInstant(time, dk.klaremaal.platform.TimeConfiguration.ZONE).isBefore(system.monitoredFrom())) {
-            row.fail(field, "is before " + system.code() + " is monitored (from " + system.monitoredFrom() + ")");
+                && !system.monitoredOn(java.time.LocalDate.ofInstant(time, dk.klaremaal.platform.TimeConfiguration.ZONE))) {
+            row.fail(field, "lies outside the time " + system.code() + " is monitored (from " + system.monitoredFrom()
+                    + (system.monitoredTo() == null ? "" : " to " + system.monitoredTo()) + ")");
         }
     }
 }

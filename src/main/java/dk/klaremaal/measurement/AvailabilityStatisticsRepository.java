@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * Uptime in percent of a range. With probes: the share of probes that found the system up. With
  * reported downtime: 100 × (1 − down time ÷ the range's time), where overlapping downtime counts
  * once, and the range runs from local midnight at its start (or the day monitoring began) to local
- * midnight after its end (or now, for a range not yet over). A system that has probes is measured
+ * midnight after its end (or now, for a range not yet over, or the end of monitoring). A system that has probes is measured
  * by its probes.
  */
 @Repository
@@ -78,12 +78,14 @@ class AvailabilityStatisticsRepository implements IndicatorCalculator {
                         from %s
                         cross join lateral (
                             select greatest(r.from_day, cast(:monitoredFrom as date))::timestamp at time zone 'Europe/Copenhagen' as lo,
-                                   least((r.to_day + 1)::timestamp at time zone 'Europe/Copenhagen', cast(:now as timestamptz)) as hi) b
+                                   least((least(r.to_day, cast(:monitoredTo as date)) + 1)::timestamp at time zone 'Europe/Copenhagen',
+                                         cast(:now as timestamptz)) as hi) b
                         where b.lo < b.hi""".formatted(DateRange.SQL))
                 .param("froms", DateRange.froms(ranges))
                 .param("tos", DateRange.tos(ranges))
                 .param("system", system.id())
                 .param("monitoredFrom", Date.valueOf(system.monitoredFrom()))
+                .param("monitoredTo", Date.valueOf(system.monitoredTo() == null ? LocalDate.of(9999, 12, 31) : system.monitoredTo()))
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, i) -> {
                     BigDecimal window = rs.getBigDecimal("window_seconds");

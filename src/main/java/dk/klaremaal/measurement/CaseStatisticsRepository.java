@@ -20,10 +20,10 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
     private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
 
     /**
-     * One range's figures. {@code percentile} is PostgreSQL's percentile_cont: linear interpolation
-     * between closest ranks, as NumPy's default and R's type 7.
+     * One range's figures. {@code percentile} interpolates linearly between closest ranks, as NumPy's
+     * default, R's type 7 and PostgreSQL's percentile_cont, but in exact decimals (see {@link Percentile}).
      */
-    public record Aggregate(long cases, BigDecimal mean, double percentile, long within) {
+    public record Aggregate(long cases, BigDecimal mean, BigDecimal percentile, long within) {
     }
 
     public record OpenCases(LocalDate periodEnd, long count, int oldestAgeDays) {
@@ -56,7 +56,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
     static BigDecimal value(Indicator indicator, Aggregate aggregate) {
         BigDecimal value = switch (indicator.statistic()) {
             case MEAN -> aggregate.mean();
-            case MEDIAN, PERCENTILE -> BigDecimal.valueOf(aggregate.percentile());
+            case MEDIAN, PERCENTILE -> aggregate.percentile();
             default -> IndicatorCalculator.percent(aggregate.within(), aggregate.cases());
         };
         return indicator.valueUnit() == Indicator.ValueUnit.WEEKS ? value.divide(SEVEN, MathContext.DECIMAL64) : value;
@@ -66,11 +66,11 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
      * A case belongs to the range holding its last decision; open cases and cases without a counted
      * time are left out. Null where a range has no such case.
      */
-    public Aggregate[] aggregate(long caseTypeId, List<DateRange> ranges, boolean workingDays, double fraction, int withinDays) {
+    public Aggregate[] aggregate(long caseTypeId, List<DateRange> ranges, boolean workingDays, BigDecimal fraction, int withinDays) {
         Aggregate[] result = new Aggregate[ranges.size()];
         jdbc.sql("""
                         select r.i, count(*) as cases, avg(d.days) as mean,
-                               percentile_cont(:fraction) within group (order by d.days) as percentile,
+                               %s,
                                count(*) filter (where d.days <= :within) as within
                         from %s
                         join (select last_decided_on, case when :working then working_days else calendar_days end as days
@@ -78,7 +78,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                               where case_type_id = :caseType and not is_open) d
                           on d.last_decided_on between r.from_day and r.to_day
                         where d.days is not null
-                        group by r.i""".formatted(DateRange.SQL))
+                        group by r.i""".formatted(Percentile.columns("d.days"), DateRange.SQL))
                 .param("froms", DateRange.froms(ranges))
                 .param("tos", DateRange.tos(ranges))
                 .param("fraction", fraction)
@@ -86,7 +86,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                 .param("working", workingDays)
                 .param("caseType", caseTypeId)
                 .query((rs, i) -> result[rs.getInt("i") - 1] = new Aggregate(rs.getLong("cases"), rs.getBigDecimal("mean"),
-                        rs.getDouble("percentile"), rs.getLong("within")))
+                        Percentile.value(rs), rs.getLong("within")))
                 .list();
         return result;
     }

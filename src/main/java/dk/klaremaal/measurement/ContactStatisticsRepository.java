@@ -53,12 +53,11 @@ class ContactStatisticsRepository implements IndicatorCalculator {
                                count(*) filter (where c.abandoned) as missed,
                                count(*) filter (where c.%1$s <= :within) as within,
                                count(*) filter (where c.answered_at is not null and c.outcome = :outcome) as with_outcome,
-                               avg(c.%1$s) as mean,
-                               percentile_cont(:fraction) within group (order by c.%1$s) as percentile
+                               avg(c.%1$s) as mean, %3$s
                         from %2$s
                         join contact c on c.organisation_id = :organisation and c.channel = :channel
                                       and (c.offered_at at time zone 'Europe/Copenhagen')::date between r.from_day and r.to_day
-                        group by r.i""".formatted(wait, DateRange.SQL))
+                        group by r.i""".formatted(wait, DateRange.SQL, Percentile.columns("c." + wait)))
                 .param("froms", DateRange.froms(ranges))
                 .param("tos", DateRange.tos(ranges))
                 .param("within", within)
@@ -70,7 +69,7 @@ class ContactStatisticsRepository implements IndicatorCalculator {
                     long offered = rs.getLong("offered");
                     long answered = rs.getLong("answered");
                     BigDecimal mean = rs.getBigDecimal("mean");
-                    double pct = rs.getDouble("percentile");
+                    BigDecimal pct = Percentile.value(rs);
                     boolean noAnswers = answered == 0;
                     Measurement m = switch (ind.statistic()) {
                         case SHARE_WITHIN -> new Measurement(offered, IndicatorCalculator.percent(rs.getLong("within"), offered));
@@ -78,7 +77,7 @@ class ContactStatisticsRepository implements IndicatorCalculator {
                         case SHARE_OUTCOME -> noAnswers ? null
                                 : new Measurement(answered, IndicatorCalculator.percent(rs.getLong("with_outcome"), answered));
                         case MEAN -> noAnswers ? null : new Measurement(answered, weeks(ind, mean));
-                        default -> noAnswers ? null : new Measurement(answered, weeks(ind, BigDecimal.valueOf(pct)));
+                        default -> noAnswers ? null : new Measurement(answered, weeks(ind, pct));
                     };
                     return result[rs.getInt("i") - 1] = m;
                 })

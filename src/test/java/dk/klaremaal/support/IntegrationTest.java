@@ -61,9 +61,17 @@ public abstract class IntegrationTest {
     }
 
     protected HttpResponse<String> post(String path, String contentType, String body, String token) {
+        return write("POST", path, contentType, body, token);
+    }
+
+    protected HttpResponse<String> put(String path, String contentType, String body, String token) {
+        return write("PUT", path, contentType, body, token);
+    }
+
+    private HttpResponse<String> write(String method, String path, String contentType, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
