@@ -29,6 +29,34 @@ class EmbeddedDatabaseStartupIT {
         return app.getBean(JdbcClient.class).sql("select count(*) from " + table).query(Long.class).single();
     }
 
+    /** S1–S24 and M1–M5 (M2 and M3 per category) are all there, each page shows the scale and at least one assessed period. */
+    private static void everySeedGoalHasAPageWithItsScaleAndAssessedResults(ConfigurableApplicationContext app) {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        java.util.List<String> codes = jdbc.sql("select code from goal").query(String.class).list();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 24; i++) {
+            expected.add("S" + i);
+        }
+        expected.addAll(java.util.List.of("M1", "M2a", "M2b", "M2c", "M3a", "M3b", "M3c", "M4", "M5", "SM1", "A", "B", "C", "D", "E", "F"));
+        assertThat(codes).containsAll(expected);
+        String port = app.getEnvironment().getProperty("local.server.port");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (Long id : jdbc.sql("select id from goal order by id").query(Long.class).list()) {
+            try {
+                var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/maal/" + id)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("Vurderingsskala").contains("results-table");
+                var results = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/api/v1/goals/" + id + "/results")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(results.body()).as("goal " + id + " has an assessed period").containsPattern("\"status\":\"[a-z_]+\"");
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     @Test
     void startsOnAnEmptyFolderWithDemoDataAndAgainOnTheFolderItLeft() {
         long organisations;
@@ -40,6 +68,7 @@ class EmbeddedDatabaseStartupIT {
             assertThat(organisations).isGreaterThanOrEqualTo(10);
             assertThat(count(first, "goal")).isGreaterThanOrEqualTo(8);
             assertThat(events).isGreaterThan(10_000);
+            everySeedGoalHasAPageWithItsScaleAndAssessedResults(first);
         }
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
         try (ConfigurableApplicationContext second = start()) {
