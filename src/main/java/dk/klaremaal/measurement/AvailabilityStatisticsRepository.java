@@ -48,6 +48,11 @@ class AvailabilityStatisticsRepository implements IndicatorCalculator {
     }
 
     @Override
+    public Optional<LocalDate> lastDate(Goal goal) {
+        return sources.findSystem(goal.indicator().systemId()).map(MonitoredSystem::monitoredTo);
+    }
+
+    @Override
     public List<Measurement> measure(Goal goal, List<DateRange> ranges) {
         MonitoredSystem system = sources.findSystem(goal.indicator().systemId()).orElseThrow();
         boolean probes = jdbc.sql("select exists (select 1 from availability_probe where system_id = ?)").param(system.id())

@@ -15,6 +15,11 @@ interface IndicatorCalculator {
     /** The first day the goal has data for; periods before it are not shown. */
     Optional<LocalDate> firstDate(Goal goal);
 
+    /** The last day the goal can have data for, when that is known (monitoring ended); otherwise results run to today. */
+    default Optional<LocalDate> lastDate(Goal goal) {
+        return Optional.empty();
+    }
+
     /** One entry per range, in the same order; null where the range has no data. */
     List<Measurement> measure(Goal goal, List<DateRange> ranges);
 

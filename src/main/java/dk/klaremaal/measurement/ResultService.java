@@ -35,7 +35,10 @@ public class ResultService {
         this.clock = clock;
     }
 
-    /** Every period from the first with data to the current one (or the last milestone's), oldest first. */
+    /**
+     * Every period from the first with data to the current one, oldest first; to the last
+     * milestone's when that lies ahead, or to the end of monitoring when that has passed.
+     */
     public List<GoalResult> results(Goal goal) {
         IndicatorCalculator calculator = calculators.get(goal.indicator().kind());
         LocalDate today = LocalDate.now(clock);
@@ -43,7 +46,8 @@ public class ResultService {
         if (first.isEmpty()) {
             return List.of();
         }
-        LocalDate last = goal.milestones().stream().map(Goal.Milestone::dueOn).filter(today::isBefore).max(LocalDate::compareTo).orElse(today);
+        LocalDate last = calculator.lastDate(goal).filter(today::isAfter)
+                .orElse(goal.milestones().stream().map(Goal.Milestone::dueOn).filter(today::isBefore).max(LocalDate::compareTo).orElse(today));
         List<Period> periods = new ArrayList<>();
         for (Period p = Period.containing(goal.periodKind(), first.get()); !p.start().isAfter(last); p = p.next()) {
             periods.add(p);

@@ -53,7 +53,8 @@ public class GoalSource {
         }
         if (ind.systemId() != null) {
             sources.findSystem(ind.systemId()).ifPresent((MonitoredSystem s) ->
-                    list.add(new Source("Løsning", s.code(), s.name() + " (overvåget fra " + s.monitoredFrom() + ")")));
+                    list.add(new Source("Løsning", s.code(), s.name() + " (overvåget fra " + s.monitoredFrom()
+                            + (s.monitoredTo() == null ? "" : " til " + s.monitoredTo()) + ")")));
         }
         if (ind.seriesId() != null) {
             sources.findSeriesById(ind.seriesId()).ifPresent((Series s) ->
