@@ -1,5 +1,6 @@
 package dk.klaremaal.demo;
 
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.access.ApiTokenService;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
@@ -84,7 +85,7 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(0x4B4C, 0).query((rs, i) -> 1).list();
+            AdvisoryLocks.lock(jdbc, AdvisoryLocks.DEMO, 0);
             if (!apiToken.isBlank()) {
                 tokens.register("demo", apiToken, "admin");
             }

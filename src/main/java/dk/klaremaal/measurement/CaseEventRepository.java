@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.platform.AdvisoryLocks;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,8 +33,7 @@ public class CaseEventRepository {
      * transaction ends. Locks are taken in id order so two ingests cannot deadlock.
      */
     public void lockCaseTypes(Collection<Long> caseTypeIds) {
-        caseTypeIds.stream().distinct().sorted().forEach(id ->
-                jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(0x4B4C, id.intValue()).query((rs, i) -> 1).list());
+        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.CASE_TYPE, caseTypeIds);
     }
 
     public List<CaseEvent> findByIds(Collection<String> eventIds) {

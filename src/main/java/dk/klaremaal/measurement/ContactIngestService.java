@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.platform.IngestReport;
@@ -91,8 +92,7 @@ public class ContactIngestService implements Dataset {
                         "the same contact_id is used on row " + earlier.row() + " for a different contact"));
             }
         }
-        byKey.keySet().stream().map(Key::organisationId).distinct().sorted().forEach(org ->
-                jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(0x4B4D, org.intValue()).query((rs, i) -> 1).list());
+        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.CONTACTS, byKey.keySet().stream().map(Key::organisationId).toList());
         List<Contact> inserts = new ArrayList<>();
         List<Contact> completions = new ArrayList<>();
         Map<Long, List<String>> idsByOrg = new HashMap<>();

@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.catalogue.MonitoredSystem;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.IngestReport.RowError;
@@ -77,6 +78,7 @@ public class DowntimeIngestService implements Dataset {
                 row.fail("downtime_id", "the same downtime_id is used on row " + rowOf.get(key) + " for a different interval");
             }
         }
+        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.SYSTEM, byKey.values().stream().map(Downtime::systemId).toList());
         List<Downtime> inserts = new ArrayList<>();
         for (Map.Entry<String, Downtime> e : byKey.entrySet()) {
             Downtime d = e.getValue();

@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.catalogue.MonitoredSystem;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.IngestReport.RowError;
@@ -75,6 +76,7 @@ public class ProbeIngestService implements Dataset {
                 row.fail("up", "row " + rowOf.get(key) + " probes the same system at the same moment with another result");
             }
         }
+        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.SYSTEM, byKey.values().stream().map(Probe::systemId).toList());
         Map<String, Boolean> stored = new HashMap<>();
         Map<Long, List<Timestamp>> bySystem = new HashMap<>();
         byKey.values().forEach(p -> bySystem.computeIfAbsent(p.systemId(), s -> new ArrayList<>()).add(Timestamp.from(p.probedAt())));

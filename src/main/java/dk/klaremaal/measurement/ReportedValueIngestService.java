@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.catalogue.Series;
@@ -70,6 +71,8 @@ public class ReportedValueIngestService implements Dataset {
         Map<String, Value> byKey = new LinkedHashMap<>();
         Map<String, Integer> rowOf = new HashMap<>();
         int duplicates = 0;
+        // Reports are few and typed by hand: one lock for all series keeps two nodes from giving a series two kinds of period.
+        AdvisoryLocks.lock(jdbc, AdvisoryLocks.SERIES, 0);
         for (RawRow raw : rows) {
             RowFields row = new RowFields(raw, "series", errors);
             String orgSlug = row.text("organisation", true);

@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.catalogue.SourceRepository;
@@ -120,7 +121,7 @@ public class SurveyResponseIngestService implements Dataset {
                 row.fail("response_id", "response " + responseId + " answers question " + questionCode + " differently on row " + rowOf.get(key));
             }
         }
-        jdbc.sql("select pg_advisory_xact_lock(?, 0)").param(0x4B53).query((rs, i) -> 1).list();
+        AdvisoryLocks.lock(jdbc, AdvisoryLocks.SURVEYS, 0);
         List<Answer> inserts = new ArrayList<>();
         for (Map.Entry<Key, Answer> e : answers.entrySet()) {
             Answer a = e.getValue();
