@@ -122,6 +122,8 @@ create table contact (
     contact_id        text not null check (length(contact_id) between 1 and 200),
     channel           text not null check (channel ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
     offered_at        timestamptz not null,
+    -- The local date (Europe/Copenhagen) it was offered on: the period it belongs to.
+    offered_on        date not null,
     answered_at       timestamptz,
     abandoned         boolean not null default false,
     outcome           text,
@@ -135,7 +137,7 @@ create table contact (
     check (answered_at is null or answered_at >= offered_at),
     check ((answered_at is null) = (wait_seconds is null))
 );
-create index contact_offered on contact (organisation_id, channel, offered_at);
+create index contact_offered on contact (organisation_id, channel, offered_on);
 
 create table survey_response (
     organisation_id    bigint not null references organisation (id),

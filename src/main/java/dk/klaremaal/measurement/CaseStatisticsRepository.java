@@ -49,7 +49,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
     public List<Measurement> measure(Goal goal, List<DateRange> ranges) {
         Indicator indicator = goal.indicator();
         Aggregate[] aggregates = aggregate(goal.caseTypeId(), ranges, indicator.workingDays(), indicator.fraction(),
-                indicator.withinDays() == null ? 0 : indicator.withinDays());
+                indicator.withinDays() == null ? 0 : indicator.withinDays(), Percentile.needed(indicator));
         return Arrays.stream(aggregates).map(a -> a == null ? null : new Measurement(a.cases(), value(indicator, a))).toList();
     }
 
@@ -64,13 +64,13 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
 
     /**
      * A case belongs to the range holding its last decision; open cases and cases without a counted
-     * time are left out. Null where a range has no such case.
+     * time are left out. Null where a range has no such case. The percentile is computed only when asked for.
      */
-    public Aggregate[] aggregate(long caseTypeId, List<DateRange> ranges, boolean workingDays, BigDecimal fraction, int withinDays) {
+    public Aggregate[] aggregate(long caseTypeId, List<DateRange> ranges, boolean workingDays, BigDecimal fraction, int withinDays,
+                                 boolean percentile) {
         Aggregate[] result = new Aggregate[ranges.size()];
         jdbc.sql("""
-                        select r.i, count(*) as cases, avg(d.days) as mean,
-                               %s,
+                        select r.i, count(*) as cases, avg(d.days) as mean%s,
                                count(*) filter (where d.days <= :within) as within
                         from %s
                         join (select last_decided_on, case when :working then working_days else calendar_days end as days
@@ -78,7 +78,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                               where case_type_id = :caseType and not is_open) d
                           on d.last_decided_on between r.from_day and r.to_day
                         where d.days is not null
-                        group by r.i""".formatted(Percentile.columns("d.days"), DateRange.SQL))
+                        group by r.i""".formatted(percentile ? ", " + Percentile.columns("d.days") : "", DateRange.SQL))
                 .param("froms", DateRange.froms(ranges))
                 .param("tos", DateRange.tos(ranges))
                 .param("fraction", fraction)
@@ -86,7 +86,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                 .param("working", workingDays)
                 .param("caseType", caseTypeId)
                 .query((rs, i) -> result[rs.getInt("i") - 1] = new Aggregate(rs.getLong("cases"), rs.getBigDecimal("mean"),
-                        Percentile.value(rs), rs.getLong("within")))
+                        percentile ? Percentile.value(rs) : null, rs.getLong("within")))
                 .list();
         return result;
     }

@@ -130,7 +130,7 @@ public class ContactIngestService implements Dataset {
         organisations.values().forEach(o -> o.ifPresent(org -> closing.put(org.id(), org.closingDays())));
         template.batchUpdate("""
                         insert into contact (organisation_id, contact_id, channel, offered_at, answered_at, abandoned, outcome,
-                            wait_seconds, wait_days, wait_working_days) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            wait_seconds, wait_days, wait_working_days, offered_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (organisation_id, contact_id) do update set answered_at = excluded.answered_at,
                             abandoned = excluded.abandoned, outcome = excluded.outcome, wait_seconds = excluded.wait_seconds,
                             wait_days = excluded.wait_days, wait_working_days = excluded.wait_working_days, ingested_at = now()""",
@@ -142,6 +142,7 @@ public class ContactIngestService implements Dataset {
                     ps.setTimestamp(5, c.answeredAt() == null ? null : Timestamp.from(c.answeredAt()));
                     ps.setBoolean(6, c.abandoned());
                     ps.setString(7, c.outcome());
+                    ps.setDate(11, java.sql.Date.valueOf(LocalDate.ofInstant(c.offeredAt(), TimeConfiguration.ZONE)));
                     if (c.answeredAt() == null) {
                         ps.setNull(8, java.sql.Types.BIGINT);
                         ps.setNull(9, java.sql.Types.INTEGER);

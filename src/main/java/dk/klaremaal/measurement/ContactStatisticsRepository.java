@@ -36,7 +36,7 @@ class ContactStatisticsRepository implements IndicatorCalculator {
     @Override
     public Optional<LocalDate> firstDate(Goal goal) {
         return jdbc.sql("""
-                        select min((offered_at at time zone 'Europe/Copenhagen')::date) from contact
+                        select min(offered_on) from contact
                         where organisation_id = ? and channel = ?""")
                 .params(goal.organisationId(), goal.indicator().channel()).query(LocalDate.class).optional();
     }
@@ -53,11 +53,11 @@ class ContactStatisticsRepository implements IndicatorCalculator {
                                count(*) filter (where c.abandoned) as missed,
                                count(*) filter (where c.%1$s <= :within) as within,
                                count(*) filter (where c.answered_at is not null and c.outcome = :outcome) as with_outcome,
-                               avg(c.%1$s) as mean, %3$s
+                               avg(c.%1$s) as mean%3$s
                         from %2$s
                         join contact c on c.organisation_id = :organisation and c.channel = :channel
-                                      and (c.offered_at at time zone 'Europe/Copenhagen')::date between r.from_day and r.to_day
-                        group by r.i""".formatted(wait, DateRange.SQL, Percentile.columns("c." + wait)))
+                                      and c.offered_on between r.from_day and r.to_day
+                        group by r.i""".formatted(wait, DateRange.SQL, Percentile.columnsIf(ind, "c." + wait)))
                 .param("froms", DateRange.froms(ranges))
                 .param("tos", DateRange.tos(ranges))
                 .param("within", within)
@@ -69,7 +69,7 @@ class ContactStatisticsRepository implements IndicatorCalculator {
                     long offered = rs.getLong("offered");
                     long answered = rs.getLong("answered");
                     BigDecimal mean = rs.getBigDecimal("mean");
-                    BigDecimal pct = Percentile.value(rs);
+                    BigDecimal pct = Percentile.valueIf(ind, rs);
                     boolean noAnswers = answered == 0;
                     Measurement m = switch (ind.statistic()) {
                         case SHARE_WITHIN -> new Measurement(offered, IndicatorCalculator.percent(rs.getLong("within"), offered));

@@ -25,6 +25,21 @@ final class Percentile {
                 + rank + " - floor(" + rank + ") as p_weight";
     }
 
+    /** Whether the indicator's statistic is a median or percentile. */
+    static boolean needed(dk.klaremaal.goals.Indicator indicator) {
+        return indicator.statistic() == dk.klaremaal.goals.Indicator.Statistic.MEDIAN
+                || indicator.statistic() == dk.klaremaal.goals.Indicator.Statistic.PERCENTILE;
+    }
+
+    /** {@link #columns} preceded by a comma when the indicator needs a percentile, else nothing. */
+    static String columnsIf(dk.klaremaal.goals.Indicator indicator, String expr) {
+        return needed(indicator) ? ", " + columns(expr) : "";
+    }
+
+    static BigDecimal valueIf(dk.klaremaal.goals.Indicator indicator, ResultSet rs) throws SQLException {
+        return needed(indicator) ? value(rs) : null;
+    }
+
     /** The percentile from a row selected with {@link #columns}; null when there were no values. */
     static BigDecimal value(ResultSet rs) throws SQLException {
         BigDecimal low = rs.getBigDecimal("p_low");

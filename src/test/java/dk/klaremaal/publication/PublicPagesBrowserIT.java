@@ -3,20 +3,15 @@ package dk.klaremaal.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.klaremaal.catalogue.CatalogueService;
+import dk.klaremaal.support.Browser;
 import dk.klaremaal.support.Fixtures;
 import dk.klaremaal.support.IntegrationTest;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Loads the public pages in real headless Chromium. */
@@ -30,16 +25,8 @@ class PublicPagesBrowserIT extends IntegrationTest {
     private WebDriver browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        Path profile = Files.createTempDirectory("klaremaal-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        browser = Browser.open();
     }
 
     @AfterEach
