@@ -13,7 +13,7 @@ import java.sql.Statement;
 
 /**
  * The database the tests run on: the PostgreSQL server on 127.0.0.1:5432 when one answers (database
- * klaremaal_test, created if missing), otherwise an embedded PostgreSQL started once per test run.
+ * klaremaal_test, created afresh for every test run), otherwise an embedded PostgreSQL started once per test run.
  * KLAREMAAL_TEST_DB_URL overrides both.
  */
 public final class TestDatabase {
@@ -49,10 +49,9 @@ public final class TestDatabase {
     private static String onServer() {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            var rs = s.executeQuery("select 1 from pg_database where datname = 'klaremaal_test'");
-            if (!rs.next()) {
-                s.execute("create database klaremaal_test");
-            }
+            // A fresh database for every test run, so the schema is always the one the migrations build now.
+            s.execute("drop database if exists klaremaal_test with (force)");
+            s.execute("create database klaremaal_test");
             return "jdbc:postgresql://127.0.0.1:5432/klaremaal_test";
         } catch (SQLException e) {
             System.err.println("PostgreSQL on 127.0.0.1:5432 answers but cannot be used (" + e.getMessage() + "); using an embedded one");
