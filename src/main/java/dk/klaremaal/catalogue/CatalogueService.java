@@ -39,6 +39,15 @@ public class CatalogueService {
         return repository.findOrganisation(id).orElseThrow(() -> new NotFoundException("No organisation with id " + id));
     }
 
+    public CaseType caseType(Organisation organisation, String code) {
+        return repository.findCaseType(organisation.id(), code)
+                .orElseThrow(() -> new NotFoundException(organisation.name() + " has no case type '" + code + "'"));
+    }
+
+    public CaseType caseType(long id) {
+        return repository.findCaseType(id).orElseThrow(() -> new NotFoundException("No case type with id " + id));
+    }
+
     public List<CaseType> caseTypes(Organisation organisation) {
         return repository.findCaseTypes(organisation.id());
     }

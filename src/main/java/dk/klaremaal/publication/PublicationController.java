@@ -39,8 +39,11 @@ class PublicationController {
     private final ResultService results;
 
     private final GoalSource sources;
+    private final dk.klaremaal.communication.ExpectedTimeService expectedTimes;
 
-    PublicationController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources) {
+    PublicationController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources,
+                          dk.klaremaal.communication.ExpectedTimeService expectedTimes) {
+        this.expectedTimes = expectedTimes;
         this.sources = sources;
         this.catalogue = catalogue;
         this.goals = goals;
@@ -80,6 +83,7 @@ class PublicationController {
         model.addAttribute("goal", goal);
         model.addAttribute("caseType", caseType);
         model.addAttribute("sources", sources.of(goal, organisation));
+        model.addAttribute("expected", caseType == null ? null : expectedTimes.expected(caseType));
         model.addAttribute("results", results.results(goal).reversed());
         model.addAttribute("reported", results.reportedValues(goal));
         model.addAttribute("baselineValue", results.baselineValue(goal).orElse(null));
