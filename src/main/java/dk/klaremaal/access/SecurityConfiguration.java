@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 public class SecurityConfiguration {
 
     @Bean
+    @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -35,7 +36,19 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** Open311 is public and read-only; a POST gets an Open311 error from the controller, not a login challenge. */
     @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain open311(HttpSecurity http) throws Exception {
+        http.securityMatcher("/open311/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
