@@ -70,6 +70,10 @@ public class CatalogueRepository {
                 .query(Long.class).single();
     }
 
+    public Optional<String> findServiceCode(long serviceId) {
+        return jdbc.sql("select code from service where id = ?").param(serviceId).query(String.class).optional();
+    }
+
     public List<CaseType> findCaseTypes(long organisationId) {
         return jdbc.sql("select " + CASE_TYPE_COLUMNS + " from case_type where organisation_id = ? order by name")
                 .param(organisationId).query(CatalogueRepository::caseType).list();

@@ -48,6 +48,11 @@ public class CatalogueService {
         return repository.findCaseType(id).orElseThrow(() -> new NotFoundException("No case type with id " + id));
     }
 
+    /** The code of the service a case type belongs to. */
+    public java.util.Optional<String> serviceCode(CaseType type) {
+        return repository.findServiceCode(type.serviceId());
+    }
+
     public List<CaseType> caseTypes(Organisation organisation) {
         return repository.findCaseTypes(organisation.id());
     }
