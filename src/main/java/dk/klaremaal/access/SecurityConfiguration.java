@@ -47,8 +47,19 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** Embedded goals are meant to be framed by any website; everything else refuses to be framed. */
     @Bean
     @org.springframework.core.annotation.Order(3)
+    SecurityFilterChain embedded(HttpSecurity http) throws Exception {
+        http.securityMatcher("/indlejret/**", "/oembed")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/**").permitAll().anyRequest().denyAll())
+                .headers(h -> h.frameOptions(f -> f.disable()).contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors *")));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(4)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()

@@ -84,6 +84,10 @@ class PublicationController {
         model.addAttribute("caseType", caseType);
         model.addAttribute("sources", sources.of(goal, organisation));
         model.addAttribute("expected", caseType == null ? null : expectedTimes.expected(caseType));
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        model.addAttribute("embedSnippet", dk.klaremaal.communication.EmbedSnippet.of(base, goal));
+        model.addAttribute("oembedUrl", base + "/oembed?url=" + java.net.URLEncoder.encode(base + "/maal/" + goal.id(),
+                java.nio.charset.StandardCharsets.UTF_8));
         model.addAttribute("results", results.results(goal).reversed());
         model.addAttribute("reported", results.reportedValues(goal));
         model.addAttribute("baselineValue", results.baselineValue(goal).orElse(null));
