@@ -30,7 +30,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/case-events", "/api/v1/contacts", "/api/v1/survey-responses",
                                 "/api/v1/survey-aggregates", "/api/v1/downtime", "/api/v1/availability-probes",
-                                "/api/v1/reported-values").hasAuthority("SCOPE_ingest")
+                                "/api/v1/reported-values", "/api/v1/letters").hasAuthority("SCOPE_ingest")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/goals/*/milestones/*").hasAuthority("SCOPE_ingest")
                         .anyRequest().hasAuthority("SCOPE_admin"));
         return http.build();

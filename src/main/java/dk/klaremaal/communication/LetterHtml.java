@@ -1,0 +1,26 @@
+package dk.klaremaal.communication;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** Renders a letter as well-formed XHTML (the PDF renderer parses it as XML), with its print styles inline. */
+@Component
+class LetterHtml {
+
+    private final TemplateEngine templates;
+
+    LetterHtml(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    String render(LetterService.Letter letter) {
+        Context context = new Context();
+        context.setVariable("letter", letter);
+        return templates.process("letter", context);
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
