@@ -60,7 +60,8 @@ public class ScreenService {
                     .orElse(Presentation.NOT_MEASURED);
             rows.add(new Row(type.code(), type.name(), e.danishDays(), screenNote(e), goal.map(Goal::sentence).orElse(null),
                     status.symbol(), status.text(), status.cssClass(),
-                    latest.map(r -> r.period().danishLabel() + ": " + presentation.value(r.value(), goal.get())).orElse(null)));
+                    latest.map(r -> r.period().danishLabel() + (r.provisional() ? " (foreløbig)" : "") + ": "
+                            + presentation.value(r.value(), goal.get())).orElse(null)));
         }
         String updated = LocalTime.now(clock.withZone(dk.klaremaal.platform.TimeConfiguration.ZONE))
                 .format(DateTimeFormatter.ofPattern("HH:mm:ss"));

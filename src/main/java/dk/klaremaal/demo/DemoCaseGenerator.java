@@ -44,11 +44,19 @@ final class DemoCaseGenerator {
                 caseNumber++;
                 String caseId = profile.caseType().toUpperCase() + "-" + year.year() + "-" + "%05d".formatted(caseNumber);
                 LocalDate received = weekday(LocalDate.of(year.year(), 1, 1).plusDays(random.nextInt(365)));
+                if (received.isAfter(lastDay) || received.getYear() != year.year()) {
+                    continue;
+                }
                 List<String[]> events = new ArrayList<>();
                 events.add(new String[]{"received", at(received, 8, random)});
                 LocalDate clockStart = received;
                 if (profile.completionStart()) {
                     clockStart = weekday(received.plusDays(random.nextInt(21)));
+                    if (clockStart.isAfter(lastDay)) {
+                        // Not complete yet: only the receipt is known.
+                        addRows(rows, profile, caseId, events);
+                        continue;
+                    }
                     events.add(new String[]{"completed", at(clockStart, 10, random)});
                 }
                 int days = random.nextDouble() < year.shareFast()
@@ -58,11 +66,16 @@ final class DemoCaseGenerator {
                 if (profile.excludePauses() && days >= 3 && random.nextDouble() < 0.15) {
                     pauseDays = 3 + random.nextInt(20);
                     LocalDate paused = add(clockStart, 1 + random.nextInt(days - 1), profile.workingDays());
-                    events.add(new String[]{"paused", at(paused, 12, random)});
-                    events.add(new String[]{"resumed", at(add(paused, pauseDays, profile.workingDays()), 12, random)});
+                    LocalDate resumed = add(paused, pauseDays, profile.workingDays());
+                    if (resumed.isAfter(lastDay)) {
+                        pauseDays = 0;
+                    } else {
+                        events.add(new String[]{"paused", at(paused, 12, random)});
+                        events.add(new String[]{"resumed", at(resumed, 12, random)});
+                    }
                 }
                 LocalDate decided = add(clockStart, days + pauseDays, profile.workingDays());
-                if (decided.isAfter(lastDay)) {
+                if (!decided.isBefore(lastDay)) {
                     // Not decided yet: stays open past the last day of the data.
                     addRows(rows, profile, caseId, events);
                     continue;

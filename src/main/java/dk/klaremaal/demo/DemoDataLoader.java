@@ -4,6 +4,8 @@ import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.access.ApiTokenService;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.communication.ExpectedTimeService;
+import dk.klaremaal.communication.LetterService;
 import dk.klaremaal.demo.DemoCaseGenerator.CaseTypeProfile;
 import dk.klaremaal.demo.DemoCaseGenerator.YearProfile;
 import dk.klaremaal.demo.DemoMeasurements.ContactYear;
@@ -44,10 +46,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
 
     private final CatalogueService catalogue;
     private final DemoSeed seed;
+    private final LetterService letters;
+    private final ExpectedTimeService expectedTimes;
+    private final java.time.Clock clock;
     private final GoalService goals;
     private final CaseEventIngestService caseEvents;
     private final ContactIngestService contacts;
@@ -61,12 +65,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final String apiToken;
 
-    DemoDataLoader(DemoSeed seed, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
+    DemoDataLoader(DemoSeed seed, LetterService letters, ExpectedTimeService expectedTimes, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
                    ContactIngestService contacts, SurveyResponseIngestService responses, SurveyAggregateService aggregates,
                    DowntimeIngestService downtime, ReportedValueIngestService reportedValues, ApiTokenService tokens,
-                   WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions,
+                   WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions, java.time.Clock clock,
                    @Value("${klaremaal.demo.api-token:}") String apiToken) {
         this.seed = seed;
+        this.letters = letters;
+        this.expectedTimes = expectedTimes;
+        this.clock = clock;
         this.catalogue = catalogue;
         this.goals = goals;
         this.caseEvents = caseEvents;
@@ -100,13 +107,67 @@ class DemoDataLoader implements ApplicationRunner {
 
     int load() {
         seed.define();
-        DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LAST_DAY);
+        // Cases run up to today, so that expected times, screens and letters rest on recent decisions.
+        DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LocalDate.now(clock));
         int rows = 0;
         long caseSeed = 2025;
         for (CaseTypeProfile profile : profiles()) {
             rows += stored(caseEvents, generator.generate(profile, caseSeed++));
         }
-        return rows + measurements();
+        int measured = rows + measurements();
+        communication();
+        return measured;
+    }
+
+    private static final String DANISH_LETTER = """
+            Kære {{applicant_name}}
+
+            Tak for din henvendelse. Vi har modtaget din sag om {{case_type_name}} den {{received_date}} og giver den sagsnummer {{case_number}}.
+
+            Du kan forvente en afgørelse senest {{expected_date}}. Det er den tid, 80 pct. af de sager, vi senest har afgjort, er blevet afgjort inden for ({{expected_time}}).
+
+            Vores mål: {{goal_sentence}}
+            Se, om vi holder det: {{goal_url}}
+
+            Har du spørgsmål, kan du ringe på {{contact_phone}} eller skrive til {{contact_email}}. Husk at oplyse sagsnummeret.
+
+            Med venlig hilsen
+            {{organisation_name}}""";
+
+    private static final String ENGLISH_LETTER = """
+            Dear {{applicant_name}}
+
+            Thank you. We received your case about {{case_type_name}} on {{received_date}}; its case number is {{case_number}}.
+
+            You can expect a decision by {{expected_date}}: 80 % of the cases we decided recently were decided within {{expected_time}}.
+
+            Our goal (in Danish): {{goal_sentence}}
+            See whether we keep it: {{goal_url}}
+
+            If you have questions, call {{contact_phone}} or write to {{contact_email}}, quoting the case number.
+
+            Yours sincerely
+            {{organisation_name}}""";
+
+    /** Contact details, receipt-letter templates in Danish and English, and working-day expected times where goals count them. */
+    private void communication() {
+        int n = 0;
+        for (Organisation organisation : catalogue.organisations()) {
+            var types = catalogue.caseTypes(organisation);
+            if (types.isEmpty()) {
+                continue;
+            }
+            n++;
+            letters.saveContact(organisation, new LetterService.Contact("Eksempelvej " + n + ", 1000 København K",
+                    "70 10 %02d %02d".formatted(n, 10 + n), "post@" + organisation.slug() + ".example", "https://" + organisation.slug() + ".example"));
+            for (var type : types) {
+                letters.save(type, "da", new LetterService.TemplateInput("Kvittering for din sag {{case_number}}", DANISH_LETTER, "Demo"), "demo");
+                letters.save(type, "en", new LetterService.TemplateInput("Receipt for your case {{case_number}}", ENGLISH_LETTER, "Demo"), "demo");
+                if (organisation.slug().equals("karlebo-kommune")) {
+                    expectedTimes.configure(type, new ExpectedTimeService.SettingsInput(null, "working", null, null));
+                }
+            }
+        }
     }
 
     private int stored(Dataset dataset, List<RawRow> rows) {
@@ -231,12 +292,16 @@ class DemoDataLoader implements ApplicationRunner {
                 profile("karlebo-kommune", "gadelys-1-2", true, false, 0.9, 10, 20, 0.96, 10, 15, 0.99, 10, 12));
     }
 
-    private static CaseTypeProfile profile(String org, String caseType, boolean workingDays, boolean completionStart,
-                                           double fast23, int fastDays23, int slowDays23, double fast24, int fastDays24,
-                                           int slowDays24, double fast25, int fastDays25, int slowDays25) {
-        return new CaseTypeProfile(org, caseType, workingDays, completionStart, true, List.of(
+    /** 2023–2025 as given; later years, up to the current one, behave like 2025. */
+    private CaseTypeProfile profile(String org, String caseType, boolean workingDays, boolean completionStart,
+                                    double fast23, int fastDays23, int slowDays23, double fast24, int fastDays24,
+                                    int slowDays24, double fast25, int fastDays25, int slowDays25) {
+        List<YearProfile> years = new ArrayList<>(List.of(
                 new YearProfile(2023, 220, fast23, fastDays23, slowDays23),
-                new YearProfile(2024, 240, fast24, fastDays24, slowDays24),
-                new YearProfile(2025, 260, fast25, fastDays25, slowDays25)));
+                new YearProfile(2024, 240, fast24, fastDays24, slowDays24)));
+        for (int year = 2025; year <= Math.max(2025, LocalDate.now(clock).getYear()); year++) {
+            years.add(new YearProfile(year, 260, fast25, fastDays25, slowDays25));
+        }
+        return new CaseTypeProfile(org, caseType, workingDays, completionStart, true, years);
     }
 }

@@ -70,6 +70,7 @@ class PublicationController {
                 .findFirst().orElse(null));
         model.addAttribute("children", all.stream().filter(o -> o.parentId() != null && o.parentId() == organisation.id()).toList());
         model.addAttribute("goals", summaries);
+        model.addAttribute("hasCaseTypes", !caseTypes.isEmpty());
         return "organisation";
     }
 
