@@ -66,6 +66,22 @@ public class Presentation {
         return format.format(value.setScale(decimals, RoundingMode.HALF_UP));
     }
 
+    /**
+     * The change from the previous measured period to the latest, with its sign: "+2,3 dage",
+     * "−1,5 pct.-point" (percentages change in points); empty with fewer than two measured periods.
+     */
+    public String change(java.util.List<dk.klaremaal.measurement.GoalResult> results, Goal goal) {
+        java.util.List<dk.klaremaal.measurement.GoalResult> measured = results.stream()
+                .filter(dk.klaremaal.measurement.GoalResult::measured).toList();
+        if (measured.size() < 2) {
+            return "";
+        }
+        BigDecimal difference = measured.getLast().value().subtract(measured.get(measured.size() - 2).value());
+        String unit = goal.indicator().valueUnit() == Indicator.ValueUnit.PERCENT ? "pct.-point" : unit(goal.indicator());
+        String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
+        return (sign + fixed(difference.abs(), decimals(goal)) + " " + unit).trim();
+    }
+
     public String percentOfTarget(BigDecimal value) {
         if (value == null) {
             return "–";

@@ -31,7 +31,10 @@ class PublicationController {
     record TreeEntry(Organisation organisation, int depth) {
     }
 
-    record GoalSummary(Goal goal, CaseType caseType, Optional<GoalResult> latest) {
+    record GoalSummary(Goal goal, CaseType caseType, List<GoalResult> results) {
+        Optional<GoalResult> latest() {
+            return results.reversed().stream().filter(GoalResult::measured).findFirst();
+        }
     }
 
     private final CatalogueService catalogue;
@@ -62,7 +65,7 @@ class PublicationController {
         Map<Long, CaseType> caseTypes = catalogue.caseTypes(organisation).stream()
                 .collect(Collectors.toMap(CaseType::id, Function.identity()));
         List<GoalSummary> summaries = goals.goalsOf(organisation).stream()
-                .map(g -> new GoalSummary(g, g.caseTypeId() == null ? null : caseTypes.get(g.caseTypeId()), results.latest(g)))
+                .map(g -> new GoalSummary(g, g.caseTypeId() == null ? null : caseTypes.get(g.caseTypeId()), results.results(g)))
                 .toList();
         List<Organisation> all = catalogue.organisations();
         model.addAttribute("organisation", organisation);
@@ -89,7 +92,9 @@ class PublicationController {
         model.addAttribute("embedSnippet", dk.klaremaal.communication.EmbedSnippet.of(base, goal));
         model.addAttribute("oembedUrl", base + "/oembed?url=" + java.net.URLEncoder.encode(base + "/maal/" + goal.id(),
                 java.nio.charset.StandardCharsets.UTF_8));
-        model.addAttribute("results", results.results(goal).reversed());
+        List<GoalResult> all = results.results(goal);
+        model.addAttribute("results", all.reversed());
+        model.addAttribute("resultsAscending", all);
         model.addAttribute("reported", results.reportedValues(goal));
         model.addAttribute("baselineValue", results.baselineValue(goal).orElse(null));
         return "goal";

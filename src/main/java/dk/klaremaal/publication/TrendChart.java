@@ -1,0 +1,206 @@
+package dk.klaremaal.publication;
+
+import dk.klaremaal.goals.Goal;
+import dk.klaremaal.goals.ScaleLevel;
+import dk.klaremaal.measurement.GoalResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Server-rendered SVG charts of a goal's results: the trend over all periods with the target line
+ * and the scale's levels as labelled bands, and a sparkline for lists. Only presentation attributes
+ * are used (no style attributes), so the pages keep their strict content security policy. The
+ * results table beside the chart carries the same data for screen readers.
+ */
+@Component("charts")
+public class TrendChart {
+
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 280;
+    private static final int LEFT = 56;
+    private static final int RIGHT = 150;
+    private static final int TOP = 16;
+    private static final int BOTTOM = 40;
+    private static final String[] BAND_FILL = {"#e3f1d9", "#fff3cc", "#f6dcd8"};
+
+    private final Presentation presentation;
+
+    public TrendChart(Presentation presentation) {
+        this.presentation = presentation;
+    }
+
+    /** The trend chart for results given oldest first; empty when no period has a value. */
+    public String trend(Goal goal, List<GoalResult> results) {
+        List<GoalResult> measured = results.stream().filter(GoalResult::measured).toList();
+        if (measured.isEmpty()) {
+            return "";
+        }
+        boolean onTarget = goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET;
+        double max = 0;
+        double min = 0;
+        for (GoalResult r : results) {
+            if (r.value() != null) {
+                max = Math.max(max, r.value().doubleValue());
+            }
+            if (r.target() != null) {
+                max = Math.max(max, r.target().doubleValue());
+            }
+        }
+        if (goal.indicator().valueUnit() == dk.klaremaal.goals.Indicator.ValueUnit.PERCENT && !onTarget) {
+            max = 100;
+        } else {
+            for (ScaleLevel l : goal.scale().levels()) {
+                for (var b : new dk.klaremaal.goals.Bound[]{l.lower(), l.upper()}) {
+                    if (b != null && !onTarget && b.value().doubleValue() <= max * 1.5) {
+                        max = Math.max(max, b.value().doubleValue());
+                    }
+                }
+            }
+            max = max == 0 ? 1 : niceCeiling(max * 1.1);
+        }
+        int plotW = WIDTH - LEFT - RIGHT;
+        int plotH = HEIGHT - TOP - BOTTOM;
+        double lo = min;
+        double hi = max;
+        java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - (Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo) * plotH;
+        int n = results.size();
+        java.util.function.IntToDoubleFunction x = i -> LEFT + (n == 1 ? plotW / 2.0 : i * (double) plotW / (n - 1));
+
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"trend-title trend-desc\">");
+        svg.append("<title id=\"trend-title\">").append(esc("Udvikling: " + goal.indicator().danishDescription())).append("</title>");
+        svg.append("<desc id=\"trend-desc\">").append(esc(description(goal, measured))).append("</desc>");
+        if (!onTarget) {
+            int band = 0;
+            for (ScaleLevel level : goal.scale().levels()) {
+                double from = level.lower() == null ? lo : level.lower().value().doubleValue();
+                double to = level.upper() == null ? hi : level.upper().value().doubleValue();
+                if (to < lo || from > hi) {
+                    band++;
+                    continue;
+                }
+                double y1 = y.applyAsDouble(to);
+                double y2 = y.applyAsDouble(from);
+                String fill = BAND_FILL[Math.min(level.status().rank(), 2)];
+                svg.append(rect(LEFT, y1, plotW, Math.max(0, y2 - y1), fill));
+                if (y2 - y1 >= 12) {
+                    svg.append(text(LEFT + plotW + 8, (y1 + y2) / 2 + 4, level.danishLabel(), "start", "#1a1a1a", 12));
+                }
+                band++;
+            }
+        }
+        for (int t = 0; t <= 4; t++) {
+            double v = lo + (hi - lo) * t / 4;
+            double yy = y.applyAsDouble(v);
+            svg.append(line(LEFT, yy, LEFT + plotW, yy, "#bfbfbf", 1, null));
+            svg.append(text(LEFT - 6, yy + 4, presentation.number(BigDecimal.valueOf(v).setScale(v < 10 ? 1 : 0, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros()), "end", "#454545", 12));
+        }
+        List<double[]> targets = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            GoalResult r = results.get(i);
+            double xx = x.applyAsDouble(i);
+            if (i % Math.max(1, n / 8) == 0 || i == n - 1) {
+                svg.append(text(xx, HEIGHT - BOTTOM + 18, r.period().key(), "middle", "#454545", 12));
+            }
+            if (r.target() != null && !onTarget) {
+                targets.add(new double[]{xx, y.applyAsDouble(r.target().doubleValue())});
+            }
+            if (r.value() != null) {
+                points.add(new double[]{xx, y.applyAsDouble(r.value().doubleValue()), i});
+            }
+        }
+        if (!targets.isEmpty()) {
+            svg.append(polyline(targets, "#1a1a1a", 2, "6 4"));
+            double[] first = targets.getFirst();
+            svg.append(text(first[0] + 14, first[1] - 8, "Målsætning", "start", "#1a1a1a", 12));
+        }
+        svg.append(polyline(points, "#0059b3", 3, null));
+        for (double[] p : points) {
+            GoalResult r = results.get((int) p[2]);
+            Presentation.StatusView status = presentation.status(goal.scale(), r.level());
+            svg.append("<circle cx=\"").append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"9\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\">")
+                    .append("<title>").append(esc(r.period().danishLabel() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
+                    .append("</title></circle>");
+            svg.append(text(p[0], p[1] + 4, status.symbol(), "middle", "#1a1a1a", 11));
+        }
+        svg.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "#1a1a1a", 1, null));
+        svg.append("</svg>");
+        return svg.toString();
+    }
+
+    /** A small line of the measured values, for lists; empty with fewer than two values. */
+    public String sparkline(List<GoalResult> results) {
+        List<GoalResult> measured = results.stream().filter(GoalResult::measured).toList();
+        if (measured.size() < 2) {
+            return "";
+        }
+        double min = measured.stream().mapToDouble(r -> r.value().doubleValue()).min().orElse(0);
+        double max = measured.stream().mapToDouble(r -> r.value().doubleValue()).max().orElse(1);
+        double span = max - min == 0 ? 1 : max - min;
+        int w = 96;
+        int h = 24;
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            points.add(new double[]{2 + i * (w - 4.0) / (measured.size() - 1), h - 3 - (measured.get(i).value().doubleValue() - min) / span * (h - 6)});
+        }
+        double[] last = points.getLast();
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h
+                + "\" aria-hidden=\"true\" focusable=\"false\">" + polyline(points, "#0059b3", 2, null)
+                + "<circle cx=\"" + f(last[0]) + "\" cy=\"" + f(last[1]) + "\" r=\"3\" fill=\"#0059b3\"/></svg>";
+    }
+
+    private String description(Goal goal, List<GoalResult> measured) {
+        GoalResult first = measured.getFirst();
+        GoalResult last = measured.getLast();
+        return "Fra " + presentation.value(first.value(), goal) + " i " + first.period().danishLabel() + " til "
+                + presentation.value(last.value(), goal) + " i " + last.period().danishLabel() + ". Tallene står i tabellen nedenfor.";
+    }
+
+    static double niceCeiling(double v) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double step : new double[]{1, 2, 2.5, 5, 10}) {
+            if (step * magnitude >= v) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    private static String rect(double x, double y, double w, double h, String fill) {
+        return "<rect x=\"" + f(x) + "\" y=\"" + f(y) + "\" width=\"" + f(w) + "\" height=\"" + f(h) + "\" fill=\"" + fill + "\"/>";
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String stroke, double width, String dash) {
+        return "<line x1=\"" + f(x1) + "\" y1=\"" + f(y1) + "\" x2=\"" + f(x2) + "\" y2=\"" + f(y2) + "\" stroke=\"" + stroke
+                + "\" stroke-width=\"" + f(width) + "\"" + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+    }
+
+    private static String polyline(List<double[]> points, String stroke, double width, String dash) {
+        StringBuilder p = new StringBuilder();
+        for (double[] pt : points) {
+            p.append(p.isEmpty() ? "" : " ").append(f(pt[0])).append(',').append(f(pt[1]));
+        }
+        return "<polyline points=\"" + p + "\" fill=\"none\" stroke=\"" + stroke + "\" stroke-width=\"" + f(width) + "\""
+                + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+    }
+
+    private static String text(double x, double y, String s, String anchor, String fill, int size) {
+        return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor + "\" fill=\"" + fill + "\" font-size=\"" + size + "\">"
+                + esc(s) + "</text>";
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+}
