@@ -32,7 +32,7 @@ class PublicationController {
     }
 
     record GoalSummary(Goal goal, CaseType caseType, List<GoalResult> results) {
-        Optional<GoalResult> latest() {
+        public Optional<GoalResult> latest() {
             return results.reversed().stream().filter(GoalResult::measured).findFirst();
         }
     }
