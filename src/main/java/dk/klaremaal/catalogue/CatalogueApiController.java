@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/organisations")
 class CatalogueApiController {
 
-    record OrganisationView(String slug, String name, String kind, String parent, ClosingDays closingDays) {
+    record OrganisationView(String slug, String name, String kind, String parent, ClosingDays closingDays, String region) {
+    }
+
+    record RegionInput(String region) {
     }
 
     record CaseTypeView(String code, String name, String clockStart, boolean excludePauses) {
@@ -74,6 +77,11 @@ class CatalogueApiController {
         return view(created, catalogue.organisations());
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/{slug}/region")
+    OrganisationView region(@PathVariable String slug, @RequestBody RegionInput input) {
+        return view(catalogue.setRegion(catalogue.organisation(slug), input.region()), catalogue.organisations());
+    }
+
     @GetMapping("/{slug}/case-types")
     List<CaseTypeView> caseTypes(@PathVariable String slug) {
         return catalogue.caseTypes(catalogue.organisation(slug)).stream().map(CatalogueApiController::view).toList();
@@ -88,7 +96,8 @@ class CatalogueApiController {
     private static OrganisationView view(Organisation o, List<Organisation> all) {
         String parent = o.parentId() == null ? null
                 : all.stream().filter(p -> p.id() == o.parentId()).map(Organisation::slug).findFirst().orElse(null);
-        return new OrganisationView(o.slug(), o.name(), o.kind().code(), parent, o.closingDays());
+        return new OrganisationView(o.slug(), o.name(), o.kind().code(), parent, o.closingDays(),
+                o.region() == null ? null : o.region().code());
     }
 
     private static CaseTypeView view(CaseType t) {

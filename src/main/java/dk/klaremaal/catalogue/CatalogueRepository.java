@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 public class CatalogueRepository {
 
     private static final String ORGANISATION_COLUMNS = """
-            id, parent_id, kind, slug, name, closed_constitution_day, closed_christmas_eve, closed_new_years_eve""";
+            id, parent_id, kind, slug, name, closed_constitution_day, closed_christmas_eve, closed_new_years_eve, region""";
     private static final String CASE_TYPE_COLUMNS = """
             id, organisation_id, service_id, code, name, clock_start, exclude_pauses""";
 
@@ -40,14 +40,20 @@ public class CatalogueRepository {
         return jdbc.sql("select count(*) from organisation").query(Long.class).single();
     }
 
-    public long insertOrganisation(Long parentId, OrganisationKind kind, String slug, String name, ClosingDays closingDays) {
+    public long insertOrganisation(Long parentId, OrganisationKind kind, String slug, String name, ClosingDays closingDays,
+                                   Region region) {
         return jdbc.sql("""
                         insert into organisation (parent_id, kind, slug, name,
-                            closed_constitution_day, closed_christmas_eve, closed_new_years_eve)
-                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                            closed_constitution_day, closed_christmas_eve, closed_new_years_eve, region)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(parentId, kind.code(), slug, name,
-                        closingDays.constitutionDay(), closingDays.christmasEve(), closingDays.newYearsEve())
+                        closingDays.constitutionDay(), closingDays.christmasEve(), closingDays.newYearsEve(),
+                        region == null ? null : region.code())
                 .query(Long.class).single();
+    }
+
+    public void updateRegion(long organisationId, Region region) {
+        jdbc.sql("update organisation set region = ? where id = ?").params(region == null ? null : region.code(), organisationId).update();
     }
 
     public long insertService(long organisationId, String code, String name, String description) {
@@ -98,7 +104,8 @@ public class CatalogueRepository {
                 rs.getString("slug"),
                 rs.getString("name"),
                 new ClosingDays(rs.getBoolean("closed_constitution_day"), rs.getBoolean("closed_christmas_eve"),
-                        rs.getBoolean("closed_new_years_eve")));
+                        rs.getBoolean("closed_new_years_eve")),
+                rs.getString("region") == null ? null : Region.fromCode(rs.getString("region")));
     }
 
     private static CaseType caseType(ResultSet rs, int row) throws SQLException {

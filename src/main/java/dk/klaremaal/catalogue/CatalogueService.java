@@ -20,7 +20,11 @@ public class CatalogueService {
         this.repository = repository;
     }
 
-    public record NewOrganisation(String parent, String kind, String slug, String name, ClosingDays closingDays) {
+    public record NewOrganisation(String parent, String kind, String slug, String name, ClosingDays closingDays, String region) {
+
+        public NewOrganisation(String parent, String kind, String slug, String name, ClosingDays closingDays) {
+            this(parent, kind, slug, name, closingDays, null);
+        }
     }
 
     public record NewCaseType(String service, String serviceName, String code, String name, String clockStart, Boolean excludePauses) {
@@ -78,12 +82,33 @@ public class CatalogueService {
             problems.add(new FieldProblem("slug", "an organisation with slug '" + input.slug() + "' already exists"));
         }
         checkText("name", input.name(), problems);
+        Region region = null;
+        if (input.region() != null && !input.region().isBlank()) {
+            try {
+                region = Region.fromCode(input.region());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("region", e.getMessage()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         ClosingDays closing = input.closingDays() == null ? ClosingDays.NONE : input.closingDays();
-        long id = repository.insertOrganisation(parentId, kind, input.slug(), input.name().trim(), closing);
+        long id = repository.insertOrganisation(parentId, kind, input.slug(), input.name().trim(), closing, region);
         return repository.findOrganisation(id).orElseThrow();
+    }
+
+    /** Places an organisation in a region (or in none). */
+    @Transactional
+    public Organisation setRegion(Organisation organisation, String region) {
+        Region r;
+        try {
+            r = region == null || region.isBlank() ? null : Region.fromCode(region);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("region", e.getMessage());
+        }
+        repository.updateRegion(organisation.id(), r);
+        return organisation(organisation.id());
     }
 
     /** Adds a case type, creating its service on first use. */

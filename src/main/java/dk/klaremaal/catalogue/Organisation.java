@@ -7,5 +7,6 @@ public record Organisation(
         OrganisationKind kind,
         String slug,
         String name,
-        ClosingDays closingDays) {
+        ClosingDays closingDays,
+        Region region) {
 }

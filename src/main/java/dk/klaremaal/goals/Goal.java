@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A clear goal: the promise in plain language, how it is measured, its targets and how results are
  * assessed. A compound goal also has a {@code secondaryScale} for its second value; a result reaches
- * a level only when both values do.
+ * a level only when both values do. Goals in different organisations that measure the same thing share
+ * an {@code indicatorKey}, which is what comparisons across organisations go by.
  */
 public record Goal(
         long id,
@@ -24,7 +25,8 @@ public record Goal(
         ScaleBasis scaleBasis,
         Map<Period, BigDecimal> targets,
         Baseline baseline,
-        List<Milestone> milestones) {
+        List<Milestone> milestones,
+        String indicatorKey) {
 
     public Goal {
         targets = Map.copyOf(targets);

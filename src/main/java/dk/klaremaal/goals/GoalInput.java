@@ -16,7 +16,8 @@ public record GoalInput(
         BaselineInput baseline,
         ScaleInput scale,
         ScaleInput secondaryScale,
-        List<MilestoneInput> milestones) {
+        List<MilestoneInput> milestones,
+        String indicatorKey) {
 
     /** The indicator; sources (survey, question, system, series) are named by their codes in the organisation. */
     public record IndicatorInput(String kind, String statistic, BigDecimal percentile, Integer withinDays, Integer withinSeconds,

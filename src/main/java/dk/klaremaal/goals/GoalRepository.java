@@ -29,15 +29,16 @@ public class GoalRepository {
                         insert into goal (organisation_id, case_type_id, code, sentence, dimension, indicator_kind, statistic,
                             percentile, within_days, within_seconds, day_unit, value_unit, channel, outcome, survey_question_id,
                             score_level, secondary_score_level, system_id, series_id, denominator_series_id, period_kind,
-                            scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                            scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den, indicator_key)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(), ind.kind().code(),
                         ind.statistic().code(), ind.percentile(), ind.withinDays(), ind.withinSeconds(), ind.dayUnit().code(),
                         ind.valueUnit().code(), ind.channel(), ind.outcome(), ind.surveyQuestionId(), ind.scoreLevel(),
                         ind.secondaryScoreLevel(), ind.systemId(), ind.seriesId(), ind.denominatorSeriesId(), goal.periodKind().code(),
                         goal.scale().kind().code(), goal.scale().direction().code(), goal.scaleBasis().code(),
                         baseline == null ? null : baseline.period().key(), baseline == null ? null : baseline.value(),
-                        baseline == null ? null : baseline.changeNumerator(), baseline == null ? null : baseline.changeDenominator())
+                        baseline == null ? null : baseline.changeNumerator(), baseline == null ? null : baseline.changeDenominator(),
+                        goal.indicatorKey())
                 .query(Long.class).single();
         insertLevels(id, 0, goal.scale());
         if (goal.secondaryScale() != null) {
@@ -87,10 +88,24 @@ public class GoalRepository {
         return load("where ? = ?", 1, 1);
     }
 
+    public List<Goal> findByIndicatorKey(String key) {
+        return load("where g.indicator_key = ?", key);
+    }
+
+    /** Every indicator key in use, with how many goals share it. */
+    public Map<String, Long> indicatorKeys() {
+        Map<String, Long> keys = new java.util.TreeMap<>();
+        jdbc.sql("select indicator_key, count(*) from goal where indicator_key is not null group by indicator_key")
+                .query((ResultSet rs) -> {
+                    keys.put(rs.getString(1), rs.getLong(2));
+                });
+        return keys;
+    }
+
     private List<Goal> load(String where, Object... params) {
         record Row(long id, long organisationId, Long caseTypeId, String code, String sentence, String dimension,
                    Indicator indicator, PeriodKind periodKind, ScaleKind scaleKind, Direction direction, Goal.ScaleBasis basis,
-                   Goal.Baseline baseline) {
+                   Goal.Baseline baseline, String indicatorKey) {
         }
         List<Row> rows = jdbc.sql("select g.* from goal g " + where + " order by g.code nulls last, g.id")
                 .params(params)
@@ -108,7 +123,7 @@ public class GoalRepository {
                             rs.getString("sentence"), rs.getString("dimension"), indicator,
                             PeriodKind.fromCode(rs.getString("period_kind")), ScaleKind.fromCode(rs.getString("scale_kind")),
                             Direction.fromCode(rs.getString("scale_direction")), Goal.ScaleBasis.fromCode(rs.getString("scale_basis")),
-                            baseline);
+                            baseline, rs.getString("indicator_key"));
                 }).list();
         if (rows.isEmpty()) {
             return List.of();
@@ -140,7 +155,8 @@ public class GoalRepository {
         return rows.stream().map(r -> new Goal(r.id(), r.organisationId(), r.caseTypeId(), r.code(), r.sentence(), r.dimension(),
                 r.indicator(), r.periodKind(), new Scale(r.scaleKind(), r.direction(), levels.getOrDefault(r.id(), List.of())),
                 secondaryLevels.containsKey(r.id()) ? new Scale(r.scaleKind(), r.direction(), secondaryLevels.get(r.id())) : null,
-                r.basis(), targets.getOrDefault(r.id(), Map.of()), r.baseline(), milestones.getOrDefault(r.id(), List.of()))).toList();
+                r.basis(), targets.getOrDefault(r.id(), Map.of()), r.baseline(), milestones.getOrDefault(r.id(), List.of()),
+                r.indicatorKey())).toList();
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

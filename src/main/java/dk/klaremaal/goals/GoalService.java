@@ -36,6 +36,14 @@ public class GoalService {
         return goals.find(id).orElseThrow(() -> new NotFoundException("No goal with id " + id));
     }
 
+    public List<Goal> goalsWithKey(String indicatorKey) {
+        return goals.findByIndicatorKey(indicatorKey);
+    }
+
+    public java.util.Map<String, Long> indicatorKeys() {
+        return goals.indicatorKeys();
+    }
+
     public List<Goal> goalsOf(Organisation organisation) {
         return goals.findByOrganisation(organisation.id());
     }
@@ -89,12 +97,26 @@ public class GoalService {
             problems.add(new FieldProblem("baseline", "give either targets per period or a baseline, not both"));
         }
         List<Goal.Milestone> milestones = milestones(input.milestones(), indicator, problems);
+        String key = blankToNull(input.indicatorKey());
+        if (key != null) {
+            if (!key.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                problems.add(new FieldProblem("indicatorKey", "must be a code of lower-case letters, digits and hyphens, e.g. servicemaal-byggetilladelse"));
+            } else if (indicator != null && periodKind != null) {
+                goals.findByIndicatorKey(key).stream().findFirst().ifPresent(other -> {
+                    if (!comparable(other.indicator(), indicator) || other.periodKind() != periodKind) {
+                        problems.add(new FieldProblem("indicatorKey", "'" + key + "' is used by goals that measure "
+                                + other.indicator().danishDescription() + " per " + other.periodKind().code()
+                                + "; goals compared under one key must measure the same indicator per the same period"));
+                    }
+                });
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         Goal goal = new Goal(0, organisation.id(), caseType == null ? null : caseType.id(), blankToNull(input.code()),
                 input.sentence().trim(), input.dimension().trim(), indicator, periodKind, scale, secondaryScale, basis, targets,
-                baseline, milestones);
+                baseline, milestones, key);
         return goal(goals.insert(goal));
     }
 
@@ -129,6 +151,14 @@ public class GoalService {
         String by = input.reportedBy().trim() + (sender == null ? "" : " (" + sender + ")");
         goals.markMilestone(goalId, position, doneOn, doneOn == null ? null : input.evidence().trim(), by);
         return goal(goalId);
+    }
+
+    /** Same kind, statistic, unit and parameters; the sources (case type, survey …) are each organisation's own. */
+    private static boolean comparable(Indicator a, Indicator b) {
+        return a.kind() == b.kind() && a.statistic() == b.statistic() && a.valueUnit() == b.valueUnit() && a.dayUnit() == b.dayUnit()
+                && java.util.Objects.equals(a.withinDays(), b.withinDays()) && java.util.Objects.equals(a.withinSeconds(), b.withinSeconds())
+                && java.util.Objects.equals(a.scoreLevel(), b.scoreLevel())
+                && (a.percentile() == null ? b.percentile() == null : b.percentile() != null && a.percentile().compareTo(b.percentile()) == 0);
     }
 
     private static Goal.Baseline baseline(GoalInput.BaselineInput in, PeriodKind kind, List<FieldProblem> problems) {

@@ -91,6 +91,20 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
         return result;
     }
 
+    /** The processing times of the cases decided in a range, sorted: for distributions. */
+    public List<BigDecimal> sortedDays(long caseTypeId, DateRange range, boolean workingDays) {
+        return jdbc.sql("""
+                        select case when :working then working_days else calendar_days end as days from case_record
+                        where case_type_id = :caseType and not is_open and last_decided_on between :from and :to
+                          and (case when :working then working_days else calendar_days end) is not null
+                        order by 1""")
+                .param("working", workingDays)
+                .param("caseType", caseTypeId)
+                .param("from", java.sql.Date.valueOf(range.from()))
+                .param("to", java.sql.Date.valueOf(range.to()))
+                .query((rs, i) -> rs.getBigDecimal(1)).list();
+    }
+
     /** Decided cases per range, counted once in the range of their last decision. */
     public long[] decidedCounts(long caseTypeId, List<DateRange> ranges) {
         long[] counts = new long[ranges.size()];
