@@ -99,7 +99,7 @@ final class DemoCaseGenerator {
         int n = 0;
         for (String[] e : events) {
             n++;
-            rows.add(new RawRow(rows.size() + 1, java.util.Map.of("event_id", "demo-" + profile.caseType() + "-" + caseId + "-" + n,
+            rows.add(new RawRow(rows.size() + 1, java.util.Map.of("event_id", "demo-" + profile.organisation() + "-" + profile.caseType() + "-" + caseId + "-" + n,
                     "organisation", profile.organisation(), "case_type", profile.caseType(), "case_id", caseId,
                     "event", e[0], "occurred_at", e[1])));
         }

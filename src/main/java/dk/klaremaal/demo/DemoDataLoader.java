@@ -49,6 +49,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final CatalogueService catalogue;
     private final DemoSeed seed;
+    private final dk.klaremaal.catalogue.CatalogueRepository catalogueRepository;
     private final LetterService letters;
     private final ExpectedTimeService expectedTimes;
     private final java.time.Clock clock;
@@ -65,12 +66,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final String apiToken;
 
-    DemoDataLoader(DemoSeed seed, LetterService letters, ExpectedTimeService expectedTimes, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
+    DemoDataLoader(DemoSeed seed, dk.klaremaal.catalogue.CatalogueRepository catalogueRepository, LetterService letters, ExpectedTimeService expectedTimes, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
                    ContactIngestService contacts, SurveyResponseIngestService responses, SurveyAggregateService aggregates,
                    DowntimeIngestService downtime, ReportedValueIngestService reportedValues, ApiTokenService tokens,
                    WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions, java.time.Clock clock,
                    @Value("${klaremaal.demo.api-token:}") String apiToken) {
         this.seed = seed;
+        this.catalogueRepository = catalogueRepository;
         this.letters = letters;
         this.expectedTimes = expectedTimes;
         this.clock = clock;
@@ -111,7 +113,9 @@ class DemoDataLoader implements ApplicationRunner {
         DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LocalDate.now(clock));
         int rows = 0;
         long caseSeed = 2025;
-        for (CaseTypeProfile profile : profiles()) {
+        List<CaseTypeProfile> profiles = new ArrayList<>(profiles());
+        profiles.addAll(new DemoMunicipalities(catalogue, catalogueRepository, goals).define(Math.max(2025, LocalDate.now(clock).getYear())));
+        for (CaseTypeProfile profile : profiles) {
             rows += stored(caseEvents, generator.generate(profile, caseSeed++));
         }
         int measured = rows + measurements();
