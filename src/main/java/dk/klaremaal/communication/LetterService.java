@@ -1,6 +1,5 @@
 package dk.klaremaal.communication;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
@@ -9,9 +8,6 @@ import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.InvalidInputException.FieldProblem;
 import dk.klaremaal.platform.NotFoundException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,10 +55,12 @@ public class LetterService {
     private final GoalService goals;
     private final ExpectedTimeService expectedTimes;
     private final LetterHtml html;
+    private final dk.klaremaal.platform.PdfRenderer pdf;
     private final Clock clock;
 
     LetterService(JdbcClient jdbc, CatalogueService catalogue, GoalService goals, ExpectedTimeService expectedTimes, LetterHtml html,
-                  Clock clock) {
+                  dk.klaremaal.platform.PdfRenderer pdf, Clock clock) {
+        this.pdf = pdf;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.goals = goals;
@@ -228,26 +225,6 @@ public class LetterService {
 
     /** An A4 PDF of the letter with IBM Plex Sans embedded, so æ, ø and å print as they should. */
     public byte[] pdf(Letter letter) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> font("IBMPlexSans-Regular.ttf"), "IBM Plex Sans", 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> font("IBMPlexSans-SemiBold.ttf"), "IBM Plex Sans", 600, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> font("IBMPlexSans-Bold.ttf"), "IBM Plex Sans", 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html.render(letter), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static java.io.InputStream font(String file) {
-        try {
-            return new ClassPathResource("static/dkfds/fonts/IBMPlexSans/complete/ttf/" + file).getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pdf.render(html.render(letter));
     }
 }

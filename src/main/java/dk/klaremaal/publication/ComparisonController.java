@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Public comparison pages: the list of shared indicators, and one indicator across organisations. */
 @Controller
-class ComparisonController {
+class ComparisonController extends PageController {
 
     private final ComparisonService comparisons;
     private final GoalService goals;

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The public pages: organisations, their goals, and each goal's results. */
 @Controller
-class PublicationController {
+class PublicationController extends PageController {
 
     /** An organisation placed in the tree, for the front page. */
     record TreeEntry(Organisation organisation, int depth) {
@@ -42,10 +42,12 @@ class PublicationController {
     private final ResultService results;
 
     private final GoalSource sources;
+    private final java.time.Clock clock;
     private final dk.klaremaal.communication.ExpectedTimeService expectedTimes;
 
     PublicationController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources,
-                          dk.klaremaal.communication.ExpectedTimeService expectedTimes) {
+                          dk.klaremaal.communication.ExpectedTimeService expectedTimes, java.time.Clock clock) {
+        this.clock = clock;
         this.expectedTimes = expectedTimes;
         this.sources = sources;
         this.catalogue = catalogue;
@@ -74,7 +76,23 @@ class PublicationController {
         model.addAttribute("children", all.stream().filter(o -> o.parentId() != null && o.parentId() == organisation.id()).toList());
         model.addAttribute("goals", summaries);
         model.addAttribute("hasCaseTypes", !caseTypes.isEmpty());
+        model.addAttribute("reportPeriods", reportPeriods());
         return "organisation";
+    }
+
+    /** The last two whole years and the last four whole quarters. */
+    private List<dk.klaremaal.goals.Period> reportPeriods() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        List<dk.klaremaal.goals.Period> periods = new ArrayList<>();
+        dk.klaremaal.goals.Period year = dk.klaremaal.goals.Period.containing(dk.klaremaal.goals.PeriodKind.YEAR, today.minusYears(1));
+        periods.add(year);
+        periods.add(dk.klaremaal.goals.Period.containing(dk.klaremaal.goals.PeriodKind.YEAR, today.minusYears(2)));
+        dk.klaremaal.goals.Period quarter = dk.klaremaal.goals.Period.containing(dk.klaremaal.goals.PeriodKind.QUARTER, today.minusMonths(3));
+        for (int i = 0; i < 4; i++) {
+            periods.add(quarter);
+            quarter = dk.klaremaal.goals.Period.containing(dk.klaremaal.goals.PeriodKind.QUARTER, quarter.start().minusDays(1));
+        }
+        return periods;
     }
 
     @GetMapping("/maal/{id}")
@@ -100,12 +118,6 @@ class PublicationController {
         return "goal";
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "not-found";
-    }
 
     static List<TreeEntry> tree(List<Organisation> organisations) {
         List<TreeEntry> entries = new ArrayList<>();
