@@ -69,6 +69,20 @@ public record Period(PeriodKind kind, LocalDate start) implements Comparable<Per
         };
     }
 
+    public String englishLabel() {
+        return switch (kind) {
+            case YEAR -> String.valueOf(start.getYear());
+            case HALF -> "H" + (start.getMonthValue() <= 6 ? 1 : 2) + " " + start.getYear();
+            case QUARTER -> "Q" + ((start.getMonthValue() - 1) / 3 + 1) + " " + start.getYear();
+            case MONTH -> start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + start.getYear();
+        };
+    }
+
+    /** The label in the language of the current request (Danish unless English was chosen). */
+    public String label() {
+        return dk.klaremaal.platform.LanguageConfiguration.english() ? englishLabel() : danishLabel();
+    }
+
     public String danishLabel() {
         return switch (kind) {
             case YEAR -> String.valueOf(start.getYear());

@@ -24,6 +24,14 @@ public record ScaleLevel(Status status, String label, Bound lower, Bound upper) 
     }
 
     /** The level's own wording when the institution gave one (e.g. "ikke tilfredsstillende"), else the status's. */
+    /** In English the status's own name, unless the institution gave the level a wording of its own (kept as written). */
+    public String displayLabel() {
+        if (label != null && !label.isBlank()) {
+            return label;
+        }
+        return dk.klaremaal.platform.LanguageConfiguration.english() ? status.english() : status.danish();
+    }
+
     public String danishLabel() {
         return label == null || label.isBlank() ? status.danish() : label;
     }

@@ -21,25 +21,38 @@ public class Presentation {
 
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
 
+    public boolean isEnglish() {
+        return english();
+    }
+
+    private static boolean english() {
+        return dk.klaremaal.platform.LanguageConfiguration.english();
+    }
+
+    private static DecimalFormatSymbols symbols() {
+        return DecimalFormatSymbols.getInstance(english() ? Locale.UK : DANISH);
+    }
+
     /** A status as symbol, text and style: the text and the shape carry the meaning, the colour only repeats it. */
     public record StatusView(String symbol, String text, String cssClass) {
     }
 
     public static final StatusView NOT_MEASURED = new StatusView("○", "Ikke målt", "status--none");
+    public static final StatusView NOT_MEASURED_EN = new StatusView("○", "Not measured", "status--none");
 
     public StatusView status(Scale scale, ScaleLevel level) {
         if (level == null) {
-            return NOT_MEASURED;
+            return english() ? NOT_MEASURED_EN : NOT_MEASURED;
         }
         if (scale.kind() == ScaleKind.BINARY) {
             return level.status().rank() == 0
-                    ? new StatusView("✓", level.danishLabel(), "status--good")
-                    : new StatusView("−", level.danishLabel(), "status--bad");
+                    ? new StatusView("✓", level.displayLabel(), "status--good")
+                    : new StatusView("−", level.displayLabel(), "status--bad");
         }
         return switch (level.status().rank()) {
-            case 0 -> new StatusView("●", level.danishLabel(), "status--good");
-            case 1 -> new StatusView("▲", level.danishLabel(), "status--middle");
-            default -> new StatusView("■", level.danishLabel(), "status--bad");
+            case 0 -> new StatusView("●", level.displayLabel(), "status--good");
+            case 1 -> new StatusView("▲", level.displayLabel(), "status--middle");
+            default -> new StatusView("■", level.displayLabel(), "status--bad");
         };
     }
 
@@ -57,12 +70,12 @@ public class Presentation {
 
     /** The second value of a compound goal, in percent. */
     public String secondary(BigDecimal value, Goal goal) {
-        return value == null ? "–" : fixed(value, decimals(goal)) + " pct.";
+        return value == null ? "–" : fixed(value, decimals(goal)) + (english() ? " %" : " pct.");
     }
 
     private static String fixed(BigDecimal value, int decimals) {
         DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-                DecimalFormatSymbols.getInstance(DANISH));
+                symbols());
         return format.format(value.setScale(decimals, RoundingMode.HALF_UP));
     }
 
@@ -77,7 +90,8 @@ public class Presentation {
             return "";
         }
         BigDecimal difference = measured.getLast().value().subtract(measured.get(measured.size() - 2).value());
-        String unit = goal.indicator().valueUnit() == Indicator.ValueUnit.PERCENT ? "pct.-point" : unit(goal.indicator());
+        String unit = goal.indicator().valueUnit() == Indicator.ValueUnit.PERCENT ? (english() ? "percentage points" : "pct.-point")
+                : unit(goal.indicator());
         String sign = difference.signum() > 0 ? "+" : difference.signum() < 0 ? "−" : "±";
         return (sign + fixed(difference.abs(), decimals(goal)) + " " + unit).trim();
     }
@@ -86,7 +100,7 @@ public class Presentation {
         if (value == null) {
             return "–";
         }
-        return fixed(value, 1) + " pct. af målsætningen";
+        return fixed(value, 1) + (english() ? " % of the target" : " pct. af målsætningen");
     }
 
     public String target(BigDecimal value, Goal goal) {
@@ -108,32 +122,34 @@ public class Presentation {
     }
 
     public String unit(Indicator indicator) {
+        boolean en = english();
         return switch (indicator.valueUnit()) {
-            case PERCENT -> "pct.";
-            case WEEKS -> "uger";
-            case DAYS -> indicator.dayUnit() == Indicator.DayUnit.WORKING ? "arbejdsdage" : "dage";
-            case SECONDS -> "sekunder";
-            case SCORE -> "point";
-            case HOURS -> "timer";
-            case COUNT -> indicator.kind() == IndicatorKind.CONTACTS ? "ubesvarede" : "";
+            case PERCENT -> en ? "%" : "pct.";
+            case WEEKS -> en ? "weeks" : "uger";
+            case DAYS -> indicator.dayUnit() == Indicator.DayUnit.WORKING ? (en ? "working days" : "arbejdsdage") : (en ? "days" : "dage");
+            case SECONDS -> en ? "seconds" : "sekunder";
+            case SCORE -> en ? "points" : "point";
+            case HOURS -> en ? "hours" : "timer";
+            case COUNT -> indicator.kind() == IndicatorKind.CONTACTS ? (en ? "missed" : "ubesvarede") : "";
             case NUMBER -> "";
         };
     }
 
     /** What the observations behind a result are called. */
     public String observations(Indicator indicator) {
+        boolean en = english();
         return switch (indicator.kind()) {
-            case PROCESSING_TIME -> "Afgjorte sager";
+            case PROCESSING_TIME -> en ? "Cases decided" : "Afgjorte sager";
             case CONTACTS -> switch (indicator.statistic()) {
-                case MEAN, MEDIAN, PERCENTILE, SHARE_OUTCOME -> "Besvarede henvendelser";
-                default -> "Henvendelser";
+                case MEAN, MEDIAN, PERCENTILE, SHARE_OUTCOME -> en ? "Contacts answered" : "Besvarede henvendelser";
+                default -> en ? "Contacts" : "Henvendelser";
             };
-            case SATISFACTION -> "Besvarelser";
-            case AVAILABILITY -> "Registreringer";
-            case COUNT -> "Grundlag";
-            case RATIO -> "Nævner";
-            case REPORTED -> "Indberetninger";
-            case MILESTONES -> "Milepæle med frist";
+            case SATISFACTION -> en ? "Respondents" : "Besvarelser";
+            case AVAILABILITY -> en ? "Records" : "Registreringer";
+            case COUNT -> en ? "Basis" : "Grundlag";
+            case RATIO -> en ? "Denominator" : "Nævner";
+            case REPORTED -> en ? "Reports" : "Indberetninger";
+            case MILESTONES -> en ? "Milestones due" : "Milepæle med frist";
         };
     }
 
@@ -141,21 +157,24 @@ public class Presentation {
     public String range(ScaleLevel level, Goal goal, boolean secondary) {
         Scale.Domain domain = secondary ? Scale.Domain.PERCENT
                 : goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET ? Scale.Domain.NON_NEGATIVE : goal.indicator().domain();
-        String unit = secondary ? "pct." : goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET ? "pct. af målsætningen"
+        boolean en = english();
+        String unit = secondary ? (en ? "%" : "pct.") : goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET
+                ? (en ? "% of the target" : "pct. af målsætningen")
                 : unit(goal.indicator());
         Bound lower = sameBound(level.lower(), domain.lower()) ? null : level.lower();
         Bound upper = sameBound(level.upper(), domain.upper()) ? null : level.upper();
-        String low = lower == null ? null : (lower.inclusive() ? "mindst " : "over ") + number(lower.value());
-        String high = upper == null ? null : (upper.inclusive() ? "højst " : "under ") + number(upper.value());
+        String low = lower == null ? null : (lower.inclusive() ? (en ? "at least " : "mindst ") : (en ? "above " : "over ")) + number(lower.value());
+        String high = upper == null ? null : (upper.inclusive() ? (en ? "at most " : "højst ") : (en ? "below " : "under ")) + number(upper.value());
         if (lower != null && upper != null && lower.inclusive() && upper.inclusive() && lower.value().compareTo(upper.value()) == 0) {
-            return ("præcis " + number(lower.value()) + " " + unit).trim();
+            return ((en ? "exactly " : "præcis ") + number(lower.value()) + " " + unit).trim();
         }
-        String words = low == null && high == null ? "alle værdier" : low == null ? high : high == null ? low : low + " og " + high;
+        String words = low == null && high == null ? (en ? "all values" : "alle værdier") : low == null ? high : high == null ? low
+                : low + (en ? " and " : " og ") + high;
         return (words + " " + unit).trim();
     }
 
     public String number(BigDecimal value) {
-        DecimalFormat format = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(DANISH));
+        DecimalFormat format = new DecimalFormat("#,##0.##########", symbols());
         return format.format(value);
     }
 

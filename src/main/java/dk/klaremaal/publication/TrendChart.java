@@ -72,7 +72,7 @@ public class TrendChart {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-labelledby=\"trend-title trend-desc\">");
-        svg.append("<title id=\"trend-title\">").append(esc("Udvikling: " + goal.indicator().danishDescription())).append("</title>");
+        svg.append("<title id=\"trend-title\">").append(esc((presentation.isEnglish() ? "Trend: " : "Udvikling: ") + goal.indicator().danishDescription())).append("</title>");
         svg.append("<desc id=\"trend-desc\">").append(esc(description(goal, measured))).append("</desc>");
         if (!onTarget) {
             int band = 0;
@@ -88,7 +88,7 @@ public class TrendChart {
                 String fill = BAND_FILL[Math.min(level.status().rank(), 2)];
                 svg.append(rect(LEFT, y1, plotW, Math.max(0, y2 - y1), fill));
                 if (y2 - y1 >= 12) {
-                    svg.append(text(LEFT + plotW + 8, (y1 + y2) / 2 + 4, level.danishLabel(), "start", "#1a1a1a", 12));
+                    svg.append(text(LEFT + plotW + 8, (y1 + y2) / 2 + 4, level.displayLabel(), "start", "#1a1a1a", 12));
                 }
                 band++;
             }
@@ -118,14 +118,14 @@ public class TrendChart {
         if (!targets.isEmpty()) {
             svg.append(polyline(targets, "#1a1a1a", 2, "6 4"));
             double[] first = targets.getFirst();
-            svg.append(text(first[0] + 14, first[1] - 8, "Målsætning", "start", "#1a1a1a", 12));
+            svg.append(text(first[0] + 14, first[1] - 8, presentation.isEnglish() ? "Target" : "Målsætning", "start", "#1a1a1a", 12));
         }
         svg.append(polyline(points, "#0059b3", 3, null));
         for (double[] p : points) {
             GoalResult r = results.get((int) p[2]);
             Presentation.StatusView status = presentation.status(goal.scale(), r.level());
             svg.append("<circle cx=\"").append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"9\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\">")
-                    .append("<title>").append(esc(r.period().danishLabel() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
+                    .append("<title>").append(esc(r.period().label() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
                     .append("</title></circle>");
             svg.append(text(p[0], p[1] + 4, status.symbol(), "middle", "#1a1a1a", 11));
         }
@@ -158,8 +158,12 @@ public class TrendChart {
     private String description(Goal goal, List<GoalResult> measured) {
         GoalResult first = measured.getFirst();
         GoalResult last = measured.getLast();
-        return "Fra " + presentation.value(first.value(), goal) + " i " + first.period().danishLabel() + " til "
-                + presentation.value(last.value(), goal) + " i " + last.period().danishLabel() + ". Tallene står i tabellen nedenfor.";
+        if (presentation.isEnglish()) {
+            return "From " + presentation.value(first.value(), goal) + " in " + first.period().label() + " to "
+                    + presentation.value(last.value(), goal) + " in " + last.period().label() + ". The figures are in the table below.";
+        }
+        return "Fra " + presentation.value(first.value(), goal) + " i " + first.period().label() + " til "
+                + presentation.value(last.value(), goal) + " i " + last.period().label() + ". Tallene står i tabellen nedenfor.";
     }
 
     static double niceCeiling(double v) {
