@@ -43,7 +43,7 @@ class ReportController extends PageController {
 
     @GetMapping("/rapporter/{slug}/{period:\\d{4}(?:-Q[1-4])?}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String slug, @PathVariable String period) {
-        Context context = new Context();
+        Context context = new Context(org.springframework.context.i18n.LocaleContextHolder.getLocale());
         context.setVariable("report", reports.report(slug, period));
         context.setVariable("forPdf", true);
         context.setVariable("presentation", presentation);

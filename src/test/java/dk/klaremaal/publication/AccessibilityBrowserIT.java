@@ -93,9 +93,28 @@ class AccessibilityBrowserIT extends SeedGoalTest {
         pages.put("letter editor", "/redigering/breve");
         pages.put("not found", "/organisationer/findes-ikke");
         pages.put("front in English", "/?lang=en");
+        pages.put("goal in English", "/maal/" + s17 + "?lang=en");
+        pages.put("comparison in English", "/sammenligning?lang=en");
+        pages.put("report in English", "/rapporter/statsamterne/2025?lang=en");
         List<String> all = new ArrayList<>();
         pages.forEach((name, path) -> violations(path).forEach(v -> all.add(name + " " + path + " → " + v)));
         assertThat(all).as(String.join("\n", all)).isEmpty();
+    }
+
+    @Test
+    void everyPageCanSwitchLanguageAndKeepsTheChoice() {
+        long s6 = goalId("statsamterne", "S6");
+        browser.get(base() + "/maal/" + s6);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("da");
+        browser.findElement(By.cssSelector(".language-switch")).click();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Assessment scale").contains("Results");
+        assertThat(browser.getCurrentUrl()).contains("/maal/" + s6);
+        // The choice is kept: the next page is in English too, until switched back.
+        browser.get(base() + "/organisationer/statsamterne");
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Goals and latest results");
+        browser.findElement(By.cssSelector(".language-switch")).click();
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Mål og seneste resultater");
     }
 
     @Test
