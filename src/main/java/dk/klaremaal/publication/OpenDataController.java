@@ -26,10 +26,12 @@ class OpenDataController {
     static final String LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 
     private final OpenDataTables tables;
+    private final ReportService reports;
     private final dk.klaremaal.goals.GoalService goals;
     private final JdbcClient jdbc;
 
-    OpenDataController(OpenDataTables tables, dk.klaremaal.goals.GoalService goals, JdbcClient jdbc) {
+    OpenDataController(OpenDataTables tables, ReportService reports, dk.klaremaal.goals.GoalService goals, JdbcClient jdbc) {
+        this.reports = reports;
         this.tables = tables;
         this.goals = goals;
         this.jdbc = jdbc;
@@ -56,6 +58,11 @@ class OpenDataController {
         return answer(tables.comparison(key, periode, new ComparisonService.Filter(art, region, "name", false)), format);
     }
 
+    @GetMapping("/data/rapporter/{slug}/{period}.{format}")
+    ResponseEntity<?> report(@PathVariable String slug, @PathVariable String period, @PathVariable String format) {
+        return answer(tables.report(reports.report(slug, period)), format);
+    }
+
     @GetMapping("/data/skema/{table}.json")
     Map<String, Object> schema(@PathVariable String table) {
         List<DataTable.Column> columns = switch (table) {
@@ -63,6 +70,7 @@ class OpenDataController {
             case "maal" -> OpenDataTables.GOALS;
             case "resultater" -> OpenDataTables.RESULTS;
             case "sammenligning" -> OpenDataTables.COMPARISON;
+            case "rapport" -> OpenDataTables.REPORT;
             default -> throw new dk.klaremaal.platform.NotFoundException("No table schema '" + table + "'");
         };
         return new DataTable(table, table, columns, List.of()).schema();

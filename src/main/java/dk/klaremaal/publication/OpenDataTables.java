@@ -68,6 +68,19 @@ public class OpenDataTables {
             new Column("cases_p75", "number", "processing time: 75th percentile"),
             new Column("cases_p90", "number", "processing time: 90th percentile"));
 
+    static final List<Column> REPORT = List.of(
+            new Column("goal_id", "integer", "the goal"),
+            new Column("code", "string", "the institution's code for the goal"),
+            new Column("sentence", "string", "the goal in plain language"),
+            new Column("report_period", "string", "the report's period: 2025 or 2025-Q3"),
+            new Column("period", "string", "the goal's own period that stands for it"),
+            new Column("year_to_date", "boolean", "true when the value is the year to date of a shorter period"),
+            new Column("target", "number", "the target"),
+            new Column("value", "number", "the result, full precision"),
+            new Column("status", "string", "status code; empty if not assessed"),
+            new Column("comment", "string", "the institution's comment"),
+            new Column("comment_by", "string", "who wrote the comment"));
+
     private final CatalogueService catalogue;
     private final GoalService goals;
     private final ResultService results;
@@ -114,6 +127,18 @@ public class OpenDataTables {
                     latest == null || latest.level() == null ? null : latest.level().status().code()));
         }
         return new DataTable("maal-" + slug, "Mål for " + organisation.name(), GOALS, rows);
+    }
+
+    public DataTable report(ReportService.Report report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReportService.Line line : report.lines()) {
+            GoalResult r = line.result();
+            rows.add(Arrays.asList(line.goal().id(), line.goal().code(), line.goal().sentence(), report.period().key(), line.shown().key(),
+                    line.yearToDate(), r == null ? null : r.target(), r == null ? null : (line.yearToDate() ? r.yearToDate() : r.value()),
+                    r == null || r.level() == null ? null : r.level().status().code(), line.comment(), line.commentBy()));
+        }
+        return new DataTable("rapport-" + report.organisation().slug() + "-" + report.period().key(),
+                "Opfølgning " + report.organisation().name() + " " + report.period().key(), REPORT, rows);
     }
 
     public DataTable comparison(String key, String period, ComparisonService.Filter filter) {

@@ -49,6 +49,9 @@ class ReportIT extends SeedGoalTest {
         assertThat(page.body()).contains("2. kvartal 2025").contains("13,0 uger").contains("/rapporter/statsamterne/2025-Q2.pdf")
                 .doesNotContain("<script");
         assertThat(get("/rapporter/statsamterne/2025-03").statusCode()).isEqualTo(404);
+        var data = json(get("/data/rapporter/statsamterne/2025-Q2.json"));
+        assertThat(data.size()).isEqualTo(3);
+        assertThat(data.toString()).contains("\"report_period\":\"2025-Q2\"").contains("\"period\":\"2025\"");
     }
 
     @Test
