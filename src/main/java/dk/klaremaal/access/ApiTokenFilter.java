@@ -26,11 +26,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             tokens.authenticate(header.substring(7).trim()).ifPresent(token -> {
-                var authorities = token.scope().equals("admin")
-                        ? List.of(new SimpleGrantedAuthority("SCOPE_ingest"), new SimpleGrantedAuthority("SCOPE_admin"))
-                        : List.of(new SimpleGrantedAuthority("SCOPE_" + token.scope()));
-                SecurityContextHolder.getContext().setAuthentication(
-                        new UsernamePasswordAuthenticationToken("token:" + token.name(), null, authorities));
+                var authorities = switch (token.scope()) {
+                    case "admin" -> List.of(new SimpleGrantedAuthority("SCOPE_read"), new SimpleGrantedAuthority("SCOPE_ingest"),
+                            new SimpleGrantedAuthority("SCOPE_admin"));
+                    case "ingest" -> List.of(new SimpleGrantedAuthority("SCOPE_read"), new SimpleGrantedAuthority("SCOPE_ingest"));
+                    default -> List.of(new SimpleGrantedAuthority("SCOPE_" + token.scope()));
+                };
+                SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+                        new ApiPrincipal(token.id(), token.name(), token.scope(), token.organisationId()), null, authorities));
             });
         }
         chain.doFilter(request, response);

@@ -97,9 +97,10 @@ public class CatalogueRepository {
 
     private static Organisation organisation(ResultSet rs, int row) throws SQLException {
         long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
         return new Organisation(
                 rs.getLong("id"),
-                rs.wasNull() ? null : parent,
+                parentId,
                 OrganisationKind.fromCode(rs.getString("kind")),
                 rs.getString("slug"),
                 rs.getString("name"),

@@ -12,12 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogueService {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final CatalogueRepository repository;
 
-    public CatalogueService(CatalogueRepository repository) {
+    public CatalogueService(CatalogueRepository repository, dk.klaremaal.access.AccessPolicy access) {
         this.repository = repository;
+        this.access = access;
     }
 
     public record NewOrganisation(String parent, String kind, String slug, String name, ClosingDays closingDays, String region) {
@@ -69,7 +72,11 @@ public class CatalogueService {
             parentId = repository.findOrganisation(input.parent()).map(Organisation::id).orElse(null);
             if (parentId == null) {
                 problems.add(new FieldProblem("parent", "no organisation with slug '" + input.parent() + "'"));
+            } else {
+                access.check(parentId, "create organisations");
             }
+        } else {
+            access.checkUnlimited("create top-level organisations");
         }
         OrganisationKind kind = null;
         try {
@@ -101,6 +108,7 @@ public class CatalogueService {
     /** Places an organisation in a region (or in none). */
     @Transactional
     public Organisation setRegion(Organisation organisation, String region) {
+        access.check(organisation.id(), "change organisations");
         Region r;
         try {
             r = region == null || region.isBlank() ? null : Region.fromCode(region);
@@ -115,6 +123,7 @@ public class CatalogueService {
     @Transactional
     public CaseType createCaseType(String organisationSlug, NewCaseType input) {
         Organisation organisation = organisation(organisationSlug);
+        access.check(organisation.id(), "create case types");
         List<FieldProblem> problems = new ArrayList<>();
         checkSlug("service", input.service(), problems);
         checkSlug("code", input.code(), problems);

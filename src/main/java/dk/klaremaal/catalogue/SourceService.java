@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 @org.springframework.stereotype.Service
 public class SourceService {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     public record NewSurvey(String code, String name, List<String> labels, List<NewQuestion> questions) {
     }
 
@@ -29,9 +31,10 @@ public class SourceService {
     private final CatalogueService catalogue;
     private final SourceRepository sources;
 
-    public SourceService(CatalogueService catalogue, SourceRepository sources) {
+    public SourceService(CatalogueService catalogue, SourceRepository sources, dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.sources = sources;
+        this.access = access;
     }
 
     public List<Survey> surveys(Organisation organisation) {
@@ -49,6 +52,7 @@ public class SourceService {
     @Transactional
     public Survey createSurvey(String organisationSlug, NewSurvey input) {
         Organisation organisation = catalogue.organisation(organisationSlug);
+        access.check(organisation.id(), "declare data sources");
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
         CatalogueService.checkText("name", input.name(), problems);
@@ -87,6 +91,7 @@ public class SourceService {
     @Transactional
     public MonitoredSystem createSystem(String organisationSlug, NewSystem input) {
         Organisation organisation = catalogue.organisation(organisationSlug);
+        access.check(organisation.id(), "declare data sources");
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
         CatalogueService.checkText("name", input.name(), problems);
@@ -120,6 +125,7 @@ public class SourceService {
     @Transactional
     public Series createSeries(String organisationSlug, NewSeries input) {
         Organisation organisation = catalogue.organisation(organisationSlug);
+        access.check(organisation.id(), "declare data sources");
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
         CatalogueService.checkText("name", input.name(), problems);

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExpectedTimeService {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     /** A case type's settings; the defaults apply where none are stored. */
     public record Settings(BigDecimal share, Indicator.DayUnit dayUnit, int windowDays, int minCases) {
         public static final Settings DEFAULT = new Settings(BigDecimal.valueOf(80), Indicator.DayUnit.CALENDAR, 90, 10);
@@ -45,12 +47,14 @@ public class ExpectedTimeService {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    public ExpectedTimeService(JdbcClient jdbc, GoalService goals, CatalogueService catalogue, WorkingDayCalendar calendar, Clock clock) {
+    public ExpectedTimeService(JdbcClient jdbc, GoalService goals, CatalogueService catalogue, WorkingDayCalendar calendar, Clock clock,
+                               dk.klaremaal.access.AccessPolicy access) {
         this.jdbc = jdbc;
         this.goals = goals;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.clock = clock;
+        this.access = access;
     }
 
     public Settings settings(long caseTypeId) {
@@ -62,6 +66,7 @@ public class ExpectedTimeService {
 
     @Transactional
     public Settings configure(CaseType caseType, SettingsInput in) {
+        access.check(caseType.organisationId(), "change expected-time settings");
         Settings current = settings(caseType.id());
         List<FieldProblem> problems = new ArrayList<>();
         BigDecimal share = in.share() == null ? current.share() : in.share();
@@ -119,7 +124,8 @@ public class ExpectedTimeService {
                 .param("to", Date.valueOf(asOf))
                 .query((rs, i) -> {
                     int days = rs.getInt("days");
-                    return new Row(rs.getLong("cases"), rs.wasNull() ? null : days);
+                    Integer known = rs.wasNull() ? null : days;
+                    return new Row(rs.getLong("cases"), known);
                 }).single();
         if (row.cases() >= s.minCases() && row.days() != null) {
             return new ExpectedTime(caseType.id(), row.days(), s.dayUnit(), s.share(), ExpectedTime.Basis.MEASURED, row.cases(), from, asOf, null);

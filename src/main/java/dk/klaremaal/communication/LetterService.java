@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LetterService {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     public record TemplateInput(String subject, String body, String updatedBy) {
     }
 
@@ -59,8 +61,9 @@ public class LetterService {
     private final Clock clock;
 
     LetterService(JdbcClient jdbc, CatalogueService catalogue, GoalService goals, ExpectedTimeService expectedTimes, LetterHtml html,
-                  dk.klaremaal.platform.PdfRenderer pdf, Clock clock) {
+                  dk.klaremaal.platform.PdfRenderer pdf, Clock clock, dk.klaremaal.access.AccessPolicy access) {
         this.pdf = pdf;
+        this.access = access;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.goals = goals;
@@ -99,6 +102,7 @@ public class LetterService {
 
     @Transactional
     public LetterTemplate save(CaseType caseType, String language, TemplateInput in, String sender) {
+        access.check(caseType.organisationId(), "write letter templates");
         List<FieldProblem> problems = check(language, in);
         if (in.updatedBy() == null || in.updatedBy().isBlank()) {
             problems.add(new FieldProblem("updatedBy", "name the person who writes the template"));
@@ -123,6 +127,7 @@ public class LetterService {
 
     @Transactional
     public Contact saveContact(Organisation organisation, Contact contact) {
+        access.check(organisation.id(), "change contact details");
         jdbc.sql("""
                         insert into organisation_contact (organisation_id, address, phone, email, website) values (?, ?, ?, ?, ?)
                         on conflict (organisation_id) do update set address = excluded.address, phone = excluded.phone,
@@ -135,6 +140,7 @@ public class LetterService {
     public Letter letter(LetterRequest request, String baseUrl) {
         List<FieldProblem> problems = new ArrayList<>();
         Organisation organisation = catalogue.organisation(request.organisation() == null ? "" : request.organisation());
+        access.check(organisation.id(), "write letters");
         CaseType caseType = catalogue.caseType(organisation, request.caseType() == null ? "" : request.caseType());
         String language = request.language() == null ? "da" : request.language();
         if (!DATES.containsKey(language)) {
@@ -155,6 +161,7 @@ public class LetterService {
 
     /** A letter from a template being edited, with example case data, for the editor's live preview. */
     public Letter preview(Organisation organisation, CaseType caseType, String language, TemplateInput in, String baseUrl) {
+        access.check(organisation.id(), "preview letters");
         List<FieldProblem> problems = check(language, in);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

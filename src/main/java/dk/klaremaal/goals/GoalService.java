@@ -22,14 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GoalService {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     private final GoalRepository goals;
     private final CatalogueRepository catalogue;
     private final IndicatorValidator indicators;
 
-    public GoalService(GoalRepository goals, CatalogueRepository catalogue, IndicatorValidator indicators) {
+    public GoalService(GoalRepository goals, CatalogueRepository catalogue, IndicatorValidator indicators,
+                       dk.klaremaal.access.AccessPolicy access) {
         this.goals = goals;
         this.catalogue = catalogue;
         this.indicators = indicators;
+        this.access = access;
     }
 
     public Goal goal(long id) {
@@ -56,6 +60,8 @@ public class GoalService {
                 : catalogue.findOrganisation(input.organisation()).orElse(null);
         if (organisation == null) {
             problems.add(new FieldProblem("organisation", "no organisation with slug '" + input.organisation() + "'"));
+        } else {
+            access.check(organisation.id(), "create goals");
         }
         boolean caseTypeGiven = input.caseType() != null && !input.caseType().isBlank();
         CaseType caseType = null;
@@ -127,6 +133,7 @@ public class GoalService {
     @Transactional
     public Goal markMilestone(long goalId, int position, MilestoneProgress input, String sender) {
         Goal goal = goal(goalId);
+        access.check(goal.organisationId(), "report milestones");
         if (goal.milestones().stream().noneMatch(m -> m.position() == position)) {
             throw new NotFoundException("Goal " + goalId + " has no milestone " + position);
         }

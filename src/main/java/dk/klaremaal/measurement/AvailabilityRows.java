@@ -17,16 +17,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AvailabilityRows {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
     private final CatalogueRepository catalogue;
     private final SourceRepository sources;
     private final Clock clock;
 
-    AvailabilityRows(CatalogueRepository catalogue, SourceRepository sources, Clock clock) {
+    AvailabilityRows(CatalogueRepository catalogue, SourceRepository sources, Clock clock, dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.sources = sources;
         this.clock = clock;
+        this.access = access;
     }
 
     /** A lookup that remembers what it found for one request. */
@@ -47,6 +50,10 @@ class AvailabilityRows {
             Organisation organisation = organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
             if (organisation == null) {
                 row.fail("organisation", "no organisation has this slug");
+                return null;
+            }
+            if (!access.allows(organisation.id())) {
+                row.fail("organisation", access.refusal(organisation.id()));
                 return null;
             }
             MonitoredSystem system = systems.computeIfAbsent(organisation.id() + "\n" + code,

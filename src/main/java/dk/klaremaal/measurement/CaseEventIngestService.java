@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseEventIngestService implements Dataset {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     public static final List<String> COLUMNS = List.of("event_id", "organisation", "case_type", "case_id", "event", "occurred_at");
 
 
@@ -41,11 +43,13 @@ public class CaseEventIngestService implements Dataset {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
 
-    public CaseEventIngestService(CatalogueRepository catalogue, CaseEventRepository events, WorkingDayCalendar calendar, Clock clock) {
+    public CaseEventIngestService(CatalogueRepository catalogue, CaseEventRepository events, WorkingDayCalendar calendar, Clock clock,
+                                  dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
+        this.access = access;
     }
 
     private record Candidate(int row, CaseEvent event) {
@@ -195,6 +199,8 @@ public class CaseEventIngestService implements Dataset {
             Optional<Organisation> org = organisations.computeIfAbsent(organisation, catalogue::findOrganisation);
             if (org.isEmpty()) {
                 row.fail("organisation", "no organisation has this slug");
+            } else if (!access.allows(org.get().id())) {
+                row.fail("organisation", access.refusal(org.get().id()));
             } else {
                 type = caseTypes.computeIfAbsent(organisation + "\n" + caseTypeCode,
                         k -> catalogue.findCaseType(org.get().id(), caseTypeCode)).orElse(null);

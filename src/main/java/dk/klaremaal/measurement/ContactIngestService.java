@@ -32,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactIngestService implements Dataset {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     public static final List<String> COLUMNS = List.of("contact_id", "organisation", "channel", "offered_at");
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
@@ -42,12 +44,13 @@ public class ContactIngestService implements Dataset {
     private final Clock clock;
 
     public ContactIngestService(CatalogueRepository catalogue, WorkingDayCalendar calendar, JdbcClient jdbc, JdbcTemplate template,
-                                Clock clock) {
+                                Clock clock, dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -173,6 +176,8 @@ public class ContactIngestService implements Dataset {
             organisation = organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
             if (organisation == null) {
                 row.fail("organisation", "no organisation has this slug");
+            } else if (!access.allows(organisation.id())) {
+                row.fail("organisation", access.refusal(organisation.id()));
             }
         }
         String channel = row.code("channel", true);

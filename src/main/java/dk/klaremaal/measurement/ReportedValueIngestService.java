@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportedValueIngestService implements Dataset {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     public static final List<String> COLUMNS = List.of("organisation", "series", "period", "value", "reported_by");
 
     private final CatalogueRepository catalogue;
@@ -41,11 +43,13 @@ public class ReportedValueIngestService implements Dataset {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public ReportedValueIngestService(CatalogueRepository catalogue, SourceRepository sources, JdbcClient jdbc, Clock clock) {
+    public ReportedValueIngestService(CatalogueRepository catalogue, SourceRepository sources, JdbcClient jdbc, Clock clock,
+                                      dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.sources = sources;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -81,10 +85,14 @@ public class ReportedValueIngestService implements Dataset {
             BigDecimal value = row.decimal("value", true);
             String reportedBy = row.text("reported_by", true);
             String note = row.text("note", false);
-            Organisation organisation = orgSlug == null ? null : organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
-            if (orgSlug != null && organisation == null) {
+            Organisation found = orgSlug == null ? null : organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
+            if (orgSlug != null && found == null) {
                 row.fail("organisation", "no organisation has this slug");
+            } else if (found != null && !access.allows(found.id())) {
+                row.fail("organisation", access.refusal(found.id()));
+                found = null;
             }
+            Organisation organisation = found;
             Series series = null;
             if (organisation != null && code != null) {
                 series = seriesByCode.computeIfAbsent(organisation.id() + "\n" + code,

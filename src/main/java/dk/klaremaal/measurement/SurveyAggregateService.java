@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyAggregateService {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     public record AggregateInput(String organisation, String survey, String question, String period, List<Long> counts,
                                  Long respondents, List<BigDecimal> percentages, String reportedBy) {
     }
@@ -32,10 +34,12 @@ public class SurveyAggregateService {
     private final SourceRepository sources;
     private final JdbcClient jdbc;
 
-    public SurveyAggregateService(CatalogueService catalogue, SourceRepository sources, JdbcClient jdbc) {
+    public SurveyAggregateService(CatalogueService catalogue, SourceRepository sources, JdbcClient jdbc,
+                                  dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.sources = sources;
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /** Stores the aggregate and returns the number of respondents at each answer (index 0 = answer 1). */
@@ -43,6 +47,7 @@ public class SurveyAggregateService {
     public List<Long> report(AggregateInput in, String sender) {
         List<FieldProblem> problems = new ArrayList<>();
         Organisation organisation = catalogue.organisation(in.organisation() == null ? "" : in.organisation());
+        access.check(organisation.id(), "report survey results");
         Survey survey = in.survey() == null ? null : sources.findSurvey(organisation.id(), in.survey()).orElse(null);
         if (survey == null) {
             throw new InvalidInputException("survey", organisation.name() + " has no survey '" + in.survey() + "'");

@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyResponseIngestService implements Dataset {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     public static final List<String> COLUMNS = List.of("response_id", "organisation", "survey", "question", "answered_on", "score");
 
     private final CatalogueRepository catalogue;
@@ -40,12 +42,13 @@ public class SurveyResponseIngestService implements Dataset {
     private final Clock clock;
 
     public SurveyResponseIngestService(CatalogueRepository catalogue, SourceRepository sources, JdbcClient jdbc, JdbcTemplate template,
-                                       Clock clock) {
+                                       Clock clock, dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.sources = sources;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -81,10 +84,14 @@ public class SurveyResponseIngestService implements Dataset {
             String questionCode = row.text("question", true);
             LocalDate answeredOn = row.date("answered_on", true);
             Integer score = row.integer("score", true, 1, 11);
-            Organisation organisation = orgSlug == null ? null : organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
-            if (orgSlug != null && organisation == null) {
+            Organisation found = orgSlug == null ? null : organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
+            if (orgSlug != null && found == null) {
                 row.fail("organisation", "no organisation has this slug");
+            } else if (found != null && !access.allows(found.id())) {
+                row.fail("organisation", access.refusal(found.id()));
+                found = null;
             }
+            Organisation organisation = found;
             Survey survey = null;
             if (organisation != null && surveyCode != null) {
                 long orgId = organisation.id();

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportService {
 
+    private final dk.klaremaal.access.AccessPolicy access;
+
     /** One goal in a report; {@code shown} is the goal's own period that stands for the report's period. */
     public record Line(Goal goal, Period shown, GoalResult result, boolean yearToDate, String comment, String commentBy) {
     }
@@ -47,12 +49,14 @@ public class ReportService {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ReportService(CatalogueService catalogue, GoalService goals, ResultService results, JdbcClient jdbc, Clock clock) {
+    ReportService(CatalogueService catalogue, GoalService goals, ResultService results, JdbcClient jdbc, Clock clock,
+                  dk.klaremaal.access.AccessPolicy access) {
         this.catalogue = catalogue;
         this.goals = goals;
         this.results = results;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
     }
 
     public Report report(String slug, String periodKey) {
@@ -101,6 +105,7 @@ public class ReportService {
     @Transactional
     public void comment(long goalId, String periodKey, CommentInput input, String sender) {
         Goal goal = goals.goal(goalId);
+        access.check(goal.organisationId(), "comment on results");
         List<FieldProblem> problems = new ArrayList<>();
         Period period = null;
         try {
