@@ -22,7 +22,8 @@ class EmbeddedDatabaseStartupIT {
                 "--spring.datasource.url=",
                 "--klaremaal.data-dir=" + dataDir,
                 "--server.port=0",
-                "--klaremaal.demo.enabled=true");
+                "--klaremaal.demo.enabled=true",
+                "--klaremaal.rate-limit.burst=1000000");
     }
 
     private static long count(ConfigurableApplicationContext app, String table) {

@@ -1,0 +1,69 @@
+package dk.klaremaal.access;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Rate limits on the public API, open data and Open311, per client address (token bucket, bucket4j):
+ * a burst of {@code capacity} requests, refilled at {@code perMinute} a minute. Over the limit the
+ * answer is 429 with Retry-After. Each application node counts for itself.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final int MAX_CLIENTS = 100_000;
+
+    private final long perMinute;
+    private final long capacity;
+    private final Map<String, Bucket> buckets = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > MAX_CLIENTS;
+        }
+    });
+
+    RateLimitFilter(@Value("${klaremaal.rate-limit.per-minute:1200}") long perMinute, @Value("${klaremaal.rate-limit.burst:300}") long capacity) {
+        this.perMinute = perMinute;
+        this.capacity = capacity;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/") || path.startsWith("/data/") || path.startsWith("/open311/") || path.equals("/oembed"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+            chain.doFilter(request, response);
+            return;
+        }
+        long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"title\":\"Too many requests\",\"status\":429,\"detail\":\"Slow down: try again in " + seconds
+                + " seconds.\"}");
+    }
+}

@@ -1,0 +1,68 @@
+package dk.klaremaal.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.klaremaal.support.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Request limits. With a burst of 5 and a slow refill, the sixth quick API call from one address is refused with 429 and Retry-After; pages are not limited. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RateLimitIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", TestDatabase::username);
+        registry.add("klaremaal.rate-limit.burst", () -> "5");
+        registry.add("klaremaal.rate-limit.per-minute", () -> "1");
+        registry.add("klaremaal.upload.max-bytes", () -> "1000");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/contacts"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("x".repeat(2000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("at most 1000 bytes");
+    }
+
+    @Test
+    void behindATlsProxyPagesCarryHstsAndAlwaysAStrictCsp() throws Exception {
+        var plain = get("/");
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(plain.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        var proxied = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security").orElse("")).contains("max-age=");
+        assertThat(proxied.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void theSixthQuickCallIsRefused() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(get("/api/v1/organisations").statusCode()).isEqualTo(200);
+        }
+        var refused = get("/api/v1/organisations");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("Too many requests");
+        assertThat(get("/").statusCode()).isEqualTo(200);
+    }
+}
