@@ -13,9 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Request limits. With a burst of 5 and a slow refill, the sixth quick API call from one address is refused with 429 and Retry-After; pages are not limited. */
+/** Request protections: HSTS behind TLS, upload size, and the rate limit. With a burst of 5 and a slow refill, the sixth quick API call from one address is refused with 429 and Retry-After; pages are not limited. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RateLimitIT {
+class RequestProtectionIT {
 
     @LocalServerPort
     int port;
