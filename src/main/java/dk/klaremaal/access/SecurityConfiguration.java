@@ -27,7 +27,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasAuthority("SCOPE_admin")
+                        .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**", "/api/v1/audit", "/api/v1/audit.csv").hasAuthority("SCOPE_admin")
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/case-events", "/api/v1/contacts", "/api/v1/survey-responses",
                                 "/api/v1/survey-aggregates", "/api/v1/downtime", "/api/v1/availability-probes",

@@ -159,6 +159,25 @@ class AuthorisationMatrixIT extends SeedGoalTest {
                 secret).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void everyWriteIsInTheAuditLogWithWhoWhatAndTheAnswer() {
+        post("/api/v1/contacts", "text/csv", csv("contact_id,organisation,channel,offered_at", "a1,vejle-kommune,phone,2025-03-03T09:00"), VEJLE_INGEST);
+        post("/api/v1/contacts", "text/csv", csv("contact_id,organisation,channel,offered_at", "a2,statsamterne,phone,2025-03-03T09:00"), VEJLE_INGEST);
+        put("/api/v1/organisations/vejle-kommune/region", "application/json", "{\"region\":\"syddanmark\"}", VEJLE_ADMIN);
+        var log = json(request("GET", "/api/v1/audit", ADMIN_TOKEN));
+        assertThat(log.size()).isEqualTo(3);
+        assertThat(log.get(0).get("actor").asString()).isEqualTo("token:vejle-admin");
+        assertThat(log.get(0).get("method").asString()).isEqualTo("PUT");
+        assertThat(log.get(0).get("path").asString()).isEqualTo("/api/v1/organisations/vejle-kommune/region");
+        assertThat(log.get(0).get("bodyExcerpt").asString()).contains("syddanmark");
+        assertThat(log.get(1).get("status").asInt()).isEqualTo(422);
+        assertThat(log.get(2).get("status").asInt()).isEqualTo(200);
+        assertThat(log.get(2).get("bodySha256").asString()).hasSize(64);
+        assertThat(request("GET", "/api/v1/audit.csv", ADMIN_TOKEN).body()).startsWith("id,at,actor,method,path,status");
+        assertThat(request("GET", "/api/v1/audit", VEJLE_ADMIN).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/audit").statusCode()).isEqualTo(401);
+    }
+
     private HttpResponse<String> request(String method, String path, String token) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
