@@ -1,6 +1,5 @@
 package dk.klaremaal.measurement;
 
-import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.MonitoredSystem;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.catalogue.SourceRepository;
@@ -17,19 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AvailabilityRows {
 
-    private final dk.klaremaal.access.AccessPolicy access;
 
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
-    private final CatalogueRepository catalogue;
+    private final RowOrganisations rowOrganisations;
     private final SourceRepository sources;
     private final Clock clock;
 
-    AvailabilityRows(CatalogueRepository catalogue, SourceRepository sources, Clock clock, dk.klaremaal.access.AccessPolicy access) {
-        this.catalogue = catalogue;
+    AvailabilityRows(RowOrganisations rowOrganisations, SourceRepository sources, Clock clock) {
+        this.rowOrganisations = rowOrganisations;
         this.sources = sources;
         this.clock = clock;
-        this.access = access;
+
     }
 
     /** A lookup that remembers what it found for one request. */
@@ -38,22 +36,13 @@ class AvailabilityRows {
     }
 
     final class Lookup {
-        private final Map<String, Optional<Organisation>> organisations = new HashMap<>();
+        private final RowOrganisations.Lookup organisations = rowOrganisations.lookup();
         private final Map<String, Optional<MonitoredSystem>> systems = new HashMap<>();
 
         MonitoredSystem system(RowFields row) {
-            String orgSlug = row.text("organisation", true);
+            Organisation organisation = organisations.organisation(row);
             String code = row.text("system", true);
-            if (orgSlug == null || code == null) {
-                return null;
-            }
-            Organisation organisation = organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
-            if (organisation == null) {
-                row.fail("organisation", "no organisation has this slug");
-                return null;
-            }
-            if (!access.allows(organisation.id())) {
-                row.fail("organisation", access.refusal(organisation.id()));
+            if (organisation == null || code == null) {
                 return null;
             }
             MonitoredSystem system = systems.computeIfAbsent(organisation.id() + "\n" + code,

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseEventIngestService implements Dataset {
 
-    private final dk.klaremaal.access.AccessPolicy access;
+    private final RowOrganisations rowOrganisations;
 
     public static final List<String> COLUMNS = List.of("event_id", "organisation", "case_type", "case_id", "event", "occurred_at");
 
@@ -44,12 +44,12 @@ public class CaseEventIngestService implements Dataset {
     private final Clock clock;
 
     public CaseEventIngestService(CatalogueRepository catalogue, CaseEventRepository events, WorkingDayCalendar calendar, Clock clock,
-                                  dk.klaremaal.access.AccessPolicy access) {
+                                  RowOrganisations rowOrganisations) {
         this.catalogue = catalogue;
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
-        this.access = access;
+        this.rowOrganisations = rowOrganisations;
     }
 
     private record Candidate(int row, CaseEvent event) {
@@ -70,7 +70,7 @@ public class CaseEventIngestService implements Dataset {
     public IngestReport ingest(List<RawRow> rows, String sender) {
         List<RowError> errors = new ArrayList<>();
         Map<String, Optional<CaseType>> caseTypes = new HashMap<>();
-        Map<String, Optional<Organisation>> organisations = new HashMap<>();
+        RowOrganisations.Lookup organisations = rowOrganisations.lookup();
         Map<String, Candidate> byId = new LinkedHashMap<>();
         int duplicates = 0;
 
@@ -188,25 +188,18 @@ public class CaseEventIngestService implements Dataset {
         return catalogue.findOrganisation(type.organisationId()).map(Organisation::closingDays).orElse(ClosingDays.NONE);
     }
 
-    private Candidate validate(RawRow raw, Map<String, Optional<Organisation>> organisations,
+    private Candidate validate(RawRow raw, RowOrganisations.Lookup organisations,
                                Map<String, Optional<CaseType>> caseTypes, List<RowError> errors) {
         RowFields row = new RowFields(raw, "event_id", errors);
         String eventId = row.text("event_id", true);
-        String organisation = row.text("organisation", true);
+        Organisation organisation = organisations.organisation(row);
         String caseTypeCode = row.text("case_type", true);
         CaseType type = null;
         if (organisation != null && caseTypeCode != null) {
-            Optional<Organisation> org = organisations.computeIfAbsent(organisation, catalogue::findOrganisation);
-            if (org.isEmpty()) {
-                row.fail("organisation", "no organisation has this slug");
-            } else if (!access.allows(org.get().id())) {
-                row.fail("organisation", access.refusal(org.get().id()));
-            } else {
-                type = caseTypes.computeIfAbsent(organisation + "\n" + caseTypeCode,
-                        k -> catalogue.findCaseType(org.get().id(), caseTypeCode)).orElse(null);
-                if (type == null) {
-                    row.fail("case_type", "organisation " + organisation + " has no case type with this code");
-                }
+            type = caseTypes.computeIfAbsent(organisation.id() + "\n" + caseTypeCode,
+                    k -> catalogue.findCaseType(organisation.id(), caseTypeCode)).orElse(null);
+            if (type == null) {
+                row.fail("case_type", "organisation " + organisation.slug() + " has no case type with this code");
             }
         }
         String caseId = row.text("case_id", true);

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactIngestService implements Dataset {
 
-    private final dk.klaremaal.access.AccessPolicy access;
+    private final RowOrganisations rowOrganisations;
 
     public static final List<String> COLUMNS = List.of("contact_id", "organisation", "channel", "offered_at");
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
@@ -44,13 +44,13 @@ public class ContactIngestService implements Dataset {
     private final Clock clock;
 
     public ContactIngestService(CatalogueRepository catalogue, WorkingDayCalendar calendar, JdbcClient jdbc, JdbcTemplate template,
-                                Clock clock, dk.klaremaal.access.AccessPolicy access) {
+                                Clock clock, RowOrganisations rowOrganisations) {
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
-        this.access = access;
+        this.rowOrganisations = rowOrganisations;
     }
 
     @Override
@@ -73,7 +73,7 @@ public class ContactIngestService implements Dataset {
     @Transactional
     public IngestReport ingest(List<RawRow> rows, String sender) {
         List<RowError> errors = new ArrayList<>();
-        Map<String, Optional<Organisation>> organisations = new HashMap<>();
+        RowOrganisations.Lookup organisations = rowOrganisations.lookup();
         Map<Key, Candidate> byKey = new LinkedHashMap<>();
         int duplicates = 0;
         for (RawRow raw : rows) {
@@ -130,7 +130,6 @@ public class ContactIngestService implements Dataset {
             return IngestReport.refused(rows.size(), duplicates, errors);
         }
         Map<Long, dk.klaremaal.catalogue.ClosingDays> closing = new HashMap<>();
-        organisations.values().forEach(o -> o.ifPresent(org -> closing.put(org.id(), org.closingDays())));
         template.batchUpdate("""
                         insert into contact (organisation_id, contact_id, channel, offered_at, answered_at, abandoned, outcome,
                             wait_seconds, wait_days, wait_working_days, offered_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -155,7 +154,8 @@ public class ContactIngestService implements Dataset {
                         LocalDate answered = LocalDate.ofInstant(c.answeredAt(), TimeConfiguration.ZONE);
                         ps.setLong(8, Duration.between(c.offeredAt(), c.answeredAt()).toSeconds());
                         ps.setInt(9, (int) (answered.toEpochDay() - offered.toEpochDay()));
-                        ps.setInt(10, calendar.workingDaysBetween(offered, answered, closing.get(c.organisationId())));
+                        ps.setInt(10, calendar.workingDaysBetween(offered, answered, closing.computeIfAbsent(c.organisationId(),
+                                id -> catalogue.findOrganisation(id).map(Organisation::closingDays).orElse(dk.klaremaal.catalogue.ClosingDays.NONE))));
                     }
                 });
         return IngestReport.stored(rows.size(), inserts.size() + completions.size(), duplicates);
@@ -167,19 +167,10 @@ public class ContactIngestService implements Dataset {
         return all;
     }
 
-    private Candidate validate(RawRow raw, Map<String, Optional<Organisation>> organisations, List<RowError> errors) {
+    private Candidate validate(RawRow raw, RowOrganisations.Lookup organisations, List<RowError> errors) {
         RowFields row = new RowFields(raw, "contact_id", errors);
         String contactId = row.text("contact_id", true);
-        String orgSlug = row.text("organisation", true);
-        Organisation organisation = null;
-        if (orgSlug != null) {
-            organisation = organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
-            if (organisation == null) {
-                row.fail("organisation", "no organisation has this slug");
-            } else if (!access.allows(organisation.id())) {
-                row.fail("organisation", access.refusal(organisation.id()));
-            }
-        }
+        Organisation organisation = organisations.organisation(row);
         String channel = row.code("channel", true);
         Instant offered = row.time("offered_at", true);
         Instant answered = row.time("answered_at", false);

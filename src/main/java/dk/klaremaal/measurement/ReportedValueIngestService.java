@@ -1,7 +1,6 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.AdvisoryLocks;
-import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.catalogue.Series;
 import dk.klaremaal.catalogue.SourceRepository;
@@ -34,22 +33,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportedValueIngestService implements Dataset {
 
-    private final dk.klaremaal.access.AccessPolicy access;
+    private final RowOrganisations rowOrganisations;
 
     public static final List<String> COLUMNS = List.of("organisation", "series", "period", "value", "reported_by");
 
-    private final CatalogueRepository catalogue;
     private final SourceRepository sources;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public ReportedValueIngestService(CatalogueRepository catalogue, SourceRepository sources, JdbcClient jdbc, Clock clock,
-                                      dk.klaremaal.access.AccessPolicy access) {
-        this.catalogue = catalogue;
+    public ReportedValueIngestService(SourceRepository sources, JdbcClient jdbc, Clock clock,
+                                      RowOrganisations rowOrganisations) {
         this.sources = sources;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.access = access;
+        this.rowOrganisations = rowOrganisations;
     }
 
     @Override
@@ -69,7 +66,7 @@ public class ReportedValueIngestService implements Dataset {
     @Transactional
     public IngestReport ingest(List<RawRow> rows, String sender) {
         List<RowError> errors = new ArrayList<>();
-        Map<String, Optional<Organisation>> organisations = new HashMap<>();
+        RowOrganisations.Lookup organisations = rowOrganisations.lookup();
         Map<String, Optional<Series>> seriesByCode = new HashMap<>();
         Map<Long, PeriodKind> kinds = new HashMap<>();
         Map<String, Value> byKey = new LinkedHashMap<>();
@@ -79,20 +76,12 @@ public class ReportedValueIngestService implements Dataset {
         AdvisoryLocks.lock(jdbc, AdvisoryLocks.SERIES, 0);
         for (RawRow raw : rows) {
             RowFields row = new RowFields(raw, "series", errors);
-            String orgSlug = row.text("organisation", true);
             String code = row.text("series", true);
             String periodKey = row.text("period", true);
             BigDecimal value = row.decimal("value", true);
             String reportedBy = row.text("reported_by", true);
             String note = row.text("note", false);
-            Organisation found = orgSlug == null ? null : organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
-            if (orgSlug != null && found == null) {
-                row.fail("organisation", "no organisation has this slug");
-            } else if (found != null && !access.allows(found.id())) {
-                row.fail("organisation", access.refusal(found.id()));
-                found = null;
-            }
-            Organisation organisation = found;
+            Organisation organisation = organisations.organisation(row);
             Series series = null;
             if (organisation != null && code != null) {
                 series = seriesByCode.computeIfAbsent(organisation.id() + "\n" + code,

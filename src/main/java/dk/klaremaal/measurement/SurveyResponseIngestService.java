@@ -1,7 +1,6 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.AdvisoryLocks;
-import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.catalogue.SourceRepository;
 import dk.klaremaal.catalogue.Survey;
@@ -31,24 +30,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyResponseIngestService implements Dataset {
 
-    private final dk.klaremaal.access.AccessPolicy access;
+    private final RowOrganisations rowOrganisations;
 
     public static final List<String> COLUMNS = List.of("response_id", "organisation", "survey", "question", "answered_on", "score");
 
-    private final CatalogueRepository catalogue;
     private final SourceRepository sources;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
 
-    public SurveyResponseIngestService(CatalogueRepository catalogue, SourceRepository sources, JdbcClient jdbc, JdbcTemplate template,
-                                       Clock clock, dk.klaremaal.access.AccessPolicy access) {
-        this.catalogue = catalogue;
+    public SurveyResponseIngestService(SourceRepository sources, JdbcClient jdbc, JdbcTemplate template,
+                                       Clock clock, RowOrganisations rowOrganisations) {
         this.sources = sources;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
-        this.access = access;
+        this.rowOrganisations = rowOrganisations;
     }
 
     @Override
@@ -71,7 +68,7 @@ public class SurveyResponseIngestService implements Dataset {
     @Transactional
     public IngestReport ingest(List<RawRow> rows, String sender) {
         List<RowError> errors = new ArrayList<>();
-        Map<String, Optional<Organisation>> organisations = new HashMap<>();
+        RowOrganisations.Lookup organisations = rowOrganisations.lookup();
         Map<String, Optional<Survey>> surveys = new HashMap<>();
         Map<Key, Answer> answers = new LinkedHashMap<>();
         Map<Key, Integer> rowOf = new HashMap<>();
@@ -79,19 +76,11 @@ public class SurveyResponseIngestService implements Dataset {
         for (RawRow raw : rows) {
             RowFields row = new RowFields(raw, "response_id", errors);
             String responseId = row.text("response_id", true);
-            String orgSlug = row.text("organisation", true);
             String surveyCode = row.text("survey", true);
             String questionCode = row.text("question", true);
             LocalDate answeredOn = row.date("answered_on", true);
             Integer score = row.integer("score", true, 1, 11);
-            Organisation found = orgSlug == null ? null : organisations.computeIfAbsent(orgSlug, catalogue::findOrganisation).orElse(null);
-            if (orgSlug != null && found == null) {
-                row.fail("organisation", "no organisation has this slug");
-            } else if (found != null && !access.allows(found.id())) {
-                row.fail("organisation", access.refusal(found.id()));
-                found = null;
-            }
-            Organisation organisation = found;
+            Organisation organisation = organisations.organisation(row);
             Survey survey = null;
             if (organisation != null && surveyCode != null) {
                 long orgId = organisation.id();

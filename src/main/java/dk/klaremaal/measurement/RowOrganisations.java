@@ -1,0 +1,54 @@
+package dk.klaremaal.measurement;
+
+import dk.klaremaal.access.AccessPolicy;
+import dk.klaremaal.catalogue.CatalogueRepository;
+import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.platform.RowFields;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the {@code organisation} column of uploaded rows: the organisation with that slug, if it
+ * exists and the caller may send data for it; otherwise the row is refused with the reason.
+ */
+@Component
+class RowOrganisations {
+
+    private final CatalogueRepository catalogue;
+    private final AccessPolicy access;
+
+    RowOrganisations(CatalogueRepository catalogue, AccessPolicy access) {
+        this.catalogue = catalogue;
+        this.access = access;
+    }
+
+    /** A lookup that remembers what it found (and what was allowed) for one request. */
+    Lookup lookup() {
+        return new Lookup();
+    }
+
+    final class Lookup {
+        private final Map<String, Optional<Organisation>> found = new HashMap<>();
+        private final Map<Long, Boolean> allowed = new HashMap<>();
+
+        /** The row's organisation, or null when it is missing, unknown or not the caller's to write for (the row is then refused). */
+        Organisation organisation(RowFields row) {
+            String slug = row.text("organisation", true);
+            if (slug == null) {
+                return null;
+            }
+            Organisation organisation = found.computeIfAbsent(slug, catalogue::findOrganisation).orElse(null);
+            if (organisation == null) {
+                row.fail("organisation", "no organisation has this slug");
+                return null;
+            }
+            if (!allowed.computeIfAbsent(organisation.id(), access::allows)) {
+                row.fail("organisation", access.refusal(organisation.id()));
+                return null;
+            }
+            return organisation;
+        }
+    }
+}
