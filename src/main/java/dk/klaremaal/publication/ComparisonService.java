@@ -51,8 +51,11 @@ public class ComparisonService {
     private final CatalogueService catalogue;
     private final ResultService results;
     private final CaseStatisticsRepository cases;
+    private final java.time.Clock clock;
 
-    ComparisonService(GoalService goals, CatalogueService catalogue, ResultService results, CaseStatisticsRepository cases) {
+    ComparisonService(GoalService goals, CatalogueService catalogue, ResultService results, CaseStatisticsRepository cases,
+                      java.time.Clock clock) {
+        this.clock = clock;
         this.goals = goals;
         this.catalogue = catalogue;
         this.results = results;
@@ -90,7 +93,7 @@ public class ComparisonService {
         Period period = periodKey != null && !periodKey.isBlank() ? Period.parse(periodKey)
                 : candidates.stream().flatMap(c -> c.results().stream()).filter(r -> r.measured() && !r.provisional())
                 .map(GoalResult::period).max(Comparator.naturalOrder())
-                .orElse(periods.isEmpty() ? Period.containing(all.getFirst().periodKind(), java.time.LocalDate.now()) : periods.last());
+                .orElse(periods.isEmpty() ? Period.containing(all.getFirst().periodKind(), java.time.LocalDate.now(clock)) : periods.last());
         List<Row> rows = new ArrayList<>();
         for (Candidate c : candidates) {
             GoalResult result = c.results().stream().filter(r -> r.period().equals(period)).findFirst().orElse(null);
