@@ -26,7 +26,10 @@ public record Goal(
         Map<Period, BigDecimal> targets,
         Baseline baseline,
         List<Milestone> milestones,
-        String indicatorKey) {
+        String indicatorKey,
+        Long previousId,
+        java.time.Instant createdAt,
+        java.time.Instant supersededAt) {
 
     public Goal {
         targets = Map.copyOf(targets);
@@ -86,6 +89,16 @@ public record Goal(
     }
 
     /** The period's own target, or else the target of the year it lies in. */
+    /** A goal written as a new version of an earlier one. */
+    public Goal asVersionOf(long previous) {
+        return new Goal(id, organisationId, caseTypeId, code, sentence, dimension, indicator, periodKind, scale, secondaryScale, scaleBasis,
+                targets, baseline, milestones, indicatorKey, previous, createdAt, supersededAt);
+    }
+
+    public boolean superseded() {
+        return supersededAt != null;
+    }
+
     public Optional<BigDecimal> target(Period period) {
         BigDecimal own = targets.get(period);
         return Optional.ofNullable(own != null ? own : targets.get(Period.containing(PeriodKind.YEAR, period.start())));

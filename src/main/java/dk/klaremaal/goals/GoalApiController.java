@@ -25,6 +25,12 @@ class GoalApiController {
         return goals.markMilestone(id, position, input, sender == null ? null : sender.getName()).milestones();
     }
 
+    /** Changes a goal: the answer is the new version's id; the old version stays, marked superseded. */
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/goals/{id}")
+    Created newVersion(@org.springframework.web.bind.annotation.PathVariable long id, @RequestBody GoalInput input) {
+        return new Created(goals.newVersion(id, input).id());
+    }
+
     @PostMapping("/api/v1/goals")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody GoalInput input) {

@@ -80,16 +80,35 @@ public class GoalRepository {
         return load("where g.id = ?", id).stream().findFirst();
     }
 
+    /** The organisation's current goals (not the versions that were replaced). */
     public List<Goal> findByOrganisation(long organisationId) {
-        return load("where g.organisation_id = ?", organisationId);
+        return load("where g.organisation_id = ? and g.superseded_at is null", organisationId);
     }
 
     public List<Goal> findAll() {
-        return load("where ? = ?", 1, 1);
+        return load("where g.superseded_at is null and ? = ?", 1, 1);
     }
 
     public List<Goal> findByIndicatorKey(String key) {
-        return load("where g.indicator_key = ?", key);
+        return load("where g.indicator_key = ? and g.superseded_at is null", key);
+    }
+
+    public Optional<Goal> findSuccessor(long goalId) {
+        return load("where g.previous_id = ?", goalId).stream().findFirst();
+    }
+
+    /** Marks a goal as replaced; its code is then free for the new version. */
+    public void supersede(long goalId) {
+        jdbc.sql("update goal set superseded_at = now() where id = ? and superseded_at is null").param(goalId).update();
+    }
+
+    /** Links a new version to the one it replaces and carries the institution's comments over. */
+    public void linkVersion(long newId, long previousId) {
+        jdbc.sql("update goal set previous_id = ? where id = ?").params(previousId, newId).update();
+        jdbc.sql("""
+                        insert into goal_comment (goal_id, period_kind, period_start, comment, written_by, written_at)
+                        select ?, period_kind, period_start, comment, written_by, written_at from goal_comment where goal_id = ?""")
+                .params(newId, previousId).update();
     }
 
     /** Every indicator key in use, with how many goals share it. */
@@ -105,7 +124,8 @@ public class GoalRepository {
     private List<Goal> load(String where, Object... params) {
         record Row(long id, long organisationId, Long caseTypeId, String code, String sentence, String dimension,
                    Indicator indicator, PeriodKind periodKind, ScaleKind scaleKind, Direction direction, Goal.ScaleBasis basis,
-                   Goal.Baseline baseline, String indicatorKey) {
+                   Goal.Baseline baseline, String indicatorKey, Long previousId, java.time.Instant createdAt,
+                   java.time.Instant supersededAt) {
         }
         List<Row> rows = jdbc.sql("select g.* from goal g " + where + " order by g.code nulls last, g.id")
                 .params(params)
@@ -123,7 +143,8 @@ public class GoalRepository {
                             rs.getString("sentence"), rs.getString("dimension"), indicator,
                             PeriodKind.fromCode(rs.getString("period_kind")), ScaleKind.fromCode(rs.getString("scale_kind")),
                             Direction.fromCode(rs.getString("scale_direction")), Goal.ScaleBasis.fromCode(rs.getString("scale_basis")),
-                            baseline, rs.getString("indicator_key"));
+                            baseline, rs.getString("indicator_key"), longOrNull(rs, "previous_id"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("superseded_at") == null ? null : rs.getTimestamp("superseded_at").toInstant());
                 }).list();
         if (rows.isEmpty()) {
             return List.of();
@@ -156,7 +177,7 @@ public class GoalRepository {
                 r.indicator(), r.periodKind(), new Scale(r.scaleKind(), r.direction(), levels.getOrDefault(r.id(), List.of())),
                 secondaryLevels.containsKey(r.id()) ? new Scale(r.scaleKind(), r.direction(), secondaryLevels.get(r.id())) : null,
                 r.basis(), targets.getOrDefault(r.id(), Map.of()), r.baseline(), milestones.getOrDefault(r.id(), List.of()),
-                r.indicatorKey())).toList();
+                r.indicatorKey(), r.previousId(), r.createdAt(), r.supersededAt())).toList();
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

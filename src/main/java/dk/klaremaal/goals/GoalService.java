@@ -122,8 +122,50 @@ public class GoalService {
         }
         Goal goal = new Goal(0, organisation.id(), caseType == null ? null : caseType.id(), blankToNull(input.code()),
                 input.sentence().trim(), input.dimension().trim(), indicator, periodKind, scale, secondaryScale, basis, targets,
-                baseline, milestones, key);
+                baseline, milestones, key, null, null, null);
         return goal(goals.insert(goal));
+    }
+
+    /**
+     * Changes a goal as a new version: the input is checked like a new goal's (same organisation), the
+     * new version replaces the old one everywhere, and the old one is kept, marked superseded, with
+     * the institution's comments carried over.
+     */
+    @Transactional
+    public Goal newVersion(long goalId, GoalInput input) {
+        Goal old = goal(goalId);
+        access.check(old.organisationId(), "change goals");
+        if (old.superseded()) {
+            throw new InvalidInputException("id", "goal " + goalId + " is already replaced by a newer version; change that one");
+        }
+        Organisation organisation = catalogue.findOrganisation(old.organisationId()).orElseThrow();
+        if (input.organisation() != null && !input.organisation().equals(organisation.slug())) {
+            throw new InvalidInputException("organisation", "a new version belongs to the same organisation, " + organisation.slug());
+        }
+        goals.supersede(goalId);
+        GoalInput sameOrganisation = new GoalInput(organisation.slug(), input.caseType(), input.code(), input.sentence(), input.dimension(),
+                input.indicator(), input.periodKind(), input.targets(), input.baseline(), input.scale(), input.secondaryScale(),
+                input.milestones(), input.indicatorKey());
+        Goal created = create(sameOrganisation);
+        goals.linkVersion(created.id(), goalId);
+        return goal(created.id());
+    }
+
+    /** The earlier versions of a goal, newest first. */
+    public List<Goal> earlierVersions(Goal goal) {
+        List<Goal> versions = new ArrayList<>();
+        Long previous = goal.previousId();
+        while (previous != null) {
+            Goal version = goal(previous);
+            versions.add(version);
+            previous = version.previousId();
+        }
+        return versions;
+    }
+
+    /** The version that replaced this one, if any. */
+    public java.util.Optional<Goal> successor(Goal goal) {
+        return goals.findSuccessor(goal.id());
     }
 
     public record MilestoneProgress(String doneOn, String evidence, String reportedBy) {

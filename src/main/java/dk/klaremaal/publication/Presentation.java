@@ -96,6 +96,17 @@ public class Presentation {
         return (sign + fixed(difference.abs(), decimals(goal)) + " " + unit).trim();
     }
 
+    /** The targets of a goal in period order: "2024: 15 dage, 2025: 12 dage". */
+    public String targets(Goal goal) {
+        return goal.targets().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey().label() + ": " + target(e.getValue(), goal)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A moment as its date in Copenhagen, 2025-03-01. */
+    public String date(java.time.Instant instant) {
+        return instant == null ? "" : instant.atZone(dk.klaremaal.platform.TimeConfiguration.ZONE).toLocalDate().toString();
+    }
+
     public String percentOfTarget(BigDecimal value) {
         if (value == null) {
             return "–";

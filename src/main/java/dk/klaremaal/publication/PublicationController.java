@@ -105,6 +105,9 @@ class PublicationController extends PageController {
         model.addAttribute("goal", goal);
         model.addAttribute("caseType", caseType);
         model.addAttribute("sources", sources.of(goal, organisation));
+        model.addAttribute("successor", goals.successor(goal).orElse(null));
+        List<Goal> earlier = goals.earlierVersions(goal);
+        model.addAttribute("previous", earlier.isEmpty() ? null : earlier.getFirst());
         model.addAttribute("expected", caseType == null ? null : expectedTimes.expected(caseType));
         String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         model.addAttribute("embedSnippet", dk.klaremaal.communication.EmbedSnippet.of(base, goal));
