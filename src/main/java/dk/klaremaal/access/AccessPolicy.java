@@ -50,6 +50,31 @@ public class AccessPolicy {
         }
     }
 
+    /** Whether the caller acts for all organisations (an unlimited token, or the application itself). */
+    public boolean unlimited() {
+        return limit() == null;
+    }
+
+    /**
+     * Whether the caller acts for an organisation strictly above this one (or for all): the department
+     * that approves the goals of the organisations below it.
+     */
+    public boolean above(long organisationId) {
+        Long limit = limit();
+        if (limit == null) {
+            return true;
+        }
+        return limit != organisationId && allows(organisationId);
+    }
+
+    /** Refuses with 403 unless the call carries a token. */
+    public void requireToken() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof ApiPrincipal)) {
+            throw new ForbiddenException("This needs an API token");
+        }
+    }
+
     public String refusal(long organisationId) {
         return "this API token may only send data for " + organisationName(limit()) + " and the organisations below it";
     }

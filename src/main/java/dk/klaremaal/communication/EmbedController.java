@@ -43,7 +43,7 @@ class EmbedController {
 
     @GetMapping("/indlejret/maal/{id}")
     String embedded(@PathVariable long id, Model model) {
-        Goal goal = goals.goal(id);
+        Goal goal = goals.publicGoal(id);
         Optional<GoalResult> latest = results.latest(goal);
         model.addAttribute("goal", goal);
         model.addAttribute("latest", latest.orElse(null));
@@ -65,7 +65,7 @@ class EmbedController {
         }
         Goal goal;
         try {
-            goal = goals.goal(Long.parseLong(m.group(1)));
+            goal = goals.publicGoal(Long.parseLong(m.group(1)));
         } catch (NotFoundException e) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }

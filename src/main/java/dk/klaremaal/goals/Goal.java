@@ -29,7 +29,8 @@ public record Goal(
         String indicatorKey,
         Long previousId,
         java.time.Instant createdAt,
-        java.time.Instant supersededAt) {
+        java.time.Instant supersededAt,
+        State state) {
 
     public Goal {
         targets = Map.copyOf(targets);
@@ -89,10 +90,21 @@ public record Goal(
     }
 
     /** The period's own target, or else the target of the year it lies in. */
-    /** A goal written as a new version of an earlier one. */
-    public Goal asVersionOf(long previous) {
-        return new Goal(id, organisationId, caseTypeId, code, sentence, dimension, indicator, periodKind, scale, secondaryScale, scaleBasis,
-                targets, baseline, milestones, indicatorKey, previous, createdAt, supersededAt);
+    /** Where a goal is in its approval: drafted and submitted by the institution, approved by the department, published. */
+    public enum State {
+        DRAFT, SUBMITTED, APPROVED, PUBLISHED;
+
+        public String code() {
+            return dk.klaremaal.platform.Codes.of(this);
+        }
+
+        public static State fromCode(String code) {
+            return dk.klaremaal.platform.Codes.parse(State.class, code, "state");
+        }
+    }
+
+    public boolean published() {
+        return state == State.PUBLISHED;
     }
 
     public boolean superseded() {

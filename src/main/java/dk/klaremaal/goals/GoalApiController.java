@@ -13,9 +13,11 @@ class GoalApiController {
     }
 
     private final GoalService goals;
+    private final dk.klaremaal.catalogue.CatalogueService catalogue;
 
-    GoalApiController(GoalService goals) {
+    GoalApiController(GoalService goals, dk.klaremaal.catalogue.CatalogueService catalogue) {
         this.goals = goals;
+        this.catalogue = catalogue;
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/goals/{id}/milestones/{position}")
@@ -29,6 +31,23 @@ class GoalApiController {
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/goals/{id}")
     Created newVersion(@org.springframework.web.bind.annotation.PathVariable long id, @RequestBody GoalInput input) {
         return new Created(goals.newVersion(id, input).id());
+    }
+
+    record StateInput(String state) {
+    }
+
+    record StateView(long id, String state) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/goals/{id}/state")
+    StateView state(@org.springframework.web.bind.annotation.PathVariable long id, @RequestBody StateInput input, java.security.Principal sender) {
+        Goal goal = goals.changeState(id, input.state(), sender == null ? null : sender.getName());
+        return new StateView(goal.id(), goal.state().code());
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/organisations/{slug}/unpublished-goals")
+    java.util.List<StateView> unpublished(@org.springframework.web.bind.annotation.PathVariable String slug) {
+        return goals.unpublished(catalogue.organisation(slug)).stream().map(g -> new StateView(g.id(), g.state().code())).toList();
     }
 
     @PostMapping("/api/v1/goals")

@@ -29,8 +29,8 @@ public class GoalRepository {
                         insert into goal (organisation_id, case_type_id, code, sentence, dimension, indicator_kind, statistic,
                             percentile, within_days, within_seconds, day_unit, value_unit, channel, outcome, survey_question_id,
                             score_level, secondary_score_level, system_id, series_id, denominator_series_id, period_kind,
-                            scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den, indicator_key)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                            scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den, indicator_key, state)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(), ind.kind().code(),
                         ind.statistic().code(), ind.percentile(), ind.withinDays(), ind.withinSeconds(), ind.dayUnit().code(),
                         ind.valueUnit().code(), ind.channel(), ind.outcome(), ind.surveyQuestionId(), ind.scoreLevel(),
@@ -38,7 +38,7 @@ public class GoalRepository {
                         goal.scale().kind().code(), goal.scale().direction().code(), goal.scaleBasis().code(),
                         baseline == null ? null : baseline.period().key(), baseline == null ? null : baseline.value(),
                         baseline == null ? null : baseline.changeNumerator(), baseline == null ? null : baseline.changeDenominator(),
-                        goal.indicatorKey())
+                        goal.indicatorKey(), goal.state().code())
                 .query(Long.class).single();
         insertLevels(id, 0, goal.scale());
         if (goal.secondaryScale() != null) {
@@ -82,15 +82,25 @@ public class GoalRepository {
 
     /** The organisation's current goals (not the versions that were replaced). */
     public List<Goal> findByOrganisation(long organisationId) {
-        return load("where g.organisation_id = ? and g.superseded_at is null", organisationId);
+        return load("where g.organisation_id = ? and g.superseded_at is null and g.state = 'published'", organisationId);
+    }
+
+    /** The organisation's goals that are not published yet (drafts, submitted, approved). */
+    public List<Goal> findUnpublished(long organisationId) {
+        return load("where g.organisation_id = ? and g.superseded_at is null and g.state <> 'published'", organisationId);
+    }
+
+    public void changeState(long goalId, Goal.State state, String by) {
+        jdbc.sql("update goal set state = ?, state_changed_by = ?, state_changed_at = now() where id = ?")
+                .params(state.code(), by, goalId).update();
     }
 
     public List<Goal> findAll() {
-        return load("where g.superseded_at is null and ? = ?", 1, 1);
+        return load("where g.superseded_at is null and g.state = 'published' and ? = ?", 1, 1);
     }
 
     public List<Goal> findByIndicatorKey(String key) {
-        return load("where g.indicator_key = ? and g.superseded_at is null", key);
+        return load("where g.indicator_key = ? and g.superseded_at is null and g.state = 'published'", key);
     }
 
     public Optional<Goal> findSuccessor(long goalId) {
@@ -125,7 +135,7 @@ public class GoalRepository {
         record Row(long id, long organisationId, Long caseTypeId, String code, String sentence, String dimension,
                    Indicator indicator, PeriodKind periodKind, ScaleKind scaleKind, Direction direction, Goal.ScaleBasis basis,
                    Goal.Baseline baseline, String indicatorKey, Long previousId, java.time.Instant createdAt,
-                   java.time.Instant supersededAt) {
+                   java.time.Instant supersededAt, Goal.State state) {
         }
         List<Row> rows = jdbc.sql("select g.* from goal g " + where + " order by g.code nulls last, g.id")
                 .params(params)
@@ -144,7 +154,8 @@ public class GoalRepository {
                             PeriodKind.fromCode(rs.getString("period_kind")), ScaleKind.fromCode(rs.getString("scale_kind")),
                             Direction.fromCode(rs.getString("scale_direction")), Goal.ScaleBasis.fromCode(rs.getString("scale_basis")),
                             baseline, rs.getString("indicator_key"), longOrNull(rs, "previous_id"), rs.getTimestamp("created_at").toInstant(),
-                            rs.getTimestamp("superseded_at") == null ? null : rs.getTimestamp("superseded_at").toInstant());
+                            rs.getTimestamp("superseded_at") == null ? null : rs.getTimestamp("superseded_at").toInstant(),
+                            Goal.State.fromCode(rs.getString("state")));
                 }).list();
         if (rows.isEmpty()) {
             return List.of();
@@ -177,7 +188,7 @@ public class GoalRepository {
                 r.indicator(), r.periodKind(), new Scale(r.scaleKind(), r.direction(), levels.getOrDefault(r.id(), List.of())),
                 secondaryLevels.containsKey(r.id()) ? new Scale(r.scaleKind(), r.direction(), secondaryLevels.get(r.id())) : null,
                 r.basis(), targets.getOrDefault(r.id(), Map.of()), r.baseline(), milestones.getOrDefault(r.id(), List.of()),
-                r.indicatorKey(), r.previousId(), r.createdAt(), r.supersededAt())).toList();
+                r.indicatorKey(), r.previousId(), r.createdAt(), r.supersededAt(), r.state())).toList();
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

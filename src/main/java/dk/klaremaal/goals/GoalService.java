@@ -36,6 +36,15 @@ public class GoalService {
         this.access = access;
     }
 
+    /** A goal the public may see: published, or an earlier version of a published one. */
+    public Goal publicGoal(long id) {
+        Goal goal = goal(id);
+        if (!goal.published() && !goal.superseded()) {
+            throw new NotFoundException("No published goal with id " + id);
+        }
+        return goal;
+    }
+
     public Goal goal(long id) {
         return goals.find(id).orElseThrow(() -> new NotFoundException("No goal with id " + id));
     }
@@ -122,7 +131,8 @@ public class GoalService {
         }
         Goal goal = new Goal(0, organisation.id(), caseType == null ? null : caseType.id(), blankToNull(input.code()),
                 input.sentence().trim(), input.dimension().trim(), indicator, periodKind, scale, secondaryScale, basis, targets,
-                baseline, milestones, key, null, null, null);
+                baseline, milestones, key, null, null, null,
+                access.unlimited() ? Goal.State.PUBLISHED : Goal.State.DRAFT);
         return goal(goals.insert(goal));
     }
 
@@ -142,13 +152,63 @@ public class GoalService {
         if (input.organisation() != null && !input.organisation().equals(organisation.slug())) {
             throw new InvalidInputException("organisation", "a new version belongs to the same organisation, " + organisation.slug());
         }
-        goals.supersede(goalId);
         GoalInput sameOrganisation = new GoalInput(organisation.slug(), input.caseType(), input.code(), input.sentence(), input.dimension(),
                 input.indicator(), input.periodKind(), input.targets(), input.baseline(), input.scale(), input.secondaryScale(),
                 input.milestones(), input.indicatorKey());
+        if (access.unlimited()) {
+            goals.supersede(goalId);
+        }
         Goal created = create(sameOrganisation);
         goals.linkVersion(created.id(), goalId);
         return goal(created.id());
+    }
+
+    public List<Goal> unpublished(Organisation organisation) {
+        access.requireToken();
+        access.check(organisation.id(), "see unpublished goals");
+        return goals.findUnpublished(organisation.id());
+    }
+
+    /**
+     * Moves a goal through its approval: the institution submits a draft; the department above it
+     * approves it or sends it back to draft; then it is published (replacing the version it changes).
+     */
+    @Transactional
+    public Goal changeState(long goalId, String to, String by) {
+        Goal goal = goal(goalId);
+        Goal.State target;
+        try {
+            target = Goal.State.fromCode(to == null ? "" : to);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", e.getMessage());
+        }
+        if (goal.superseded()) {
+            throw new InvalidInputException("state", "goal " + goalId + " has been replaced by a newer version");
+        }
+        Goal.State from = goal.state();
+        boolean allowed = switch (target) {
+            case SUBMITTED -> from == Goal.State.DRAFT;
+            case APPROVED -> from == Goal.State.SUBMITTED;
+            case DRAFT -> from == Goal.State.SUBMITTED || from == Goal.State.APPROVED;
+            case PUBLISHED -> from == Goal.State.APPROVED;
+        };
+        if (!allowed) {
+            throw new InvalidInputException("state", "a goal that is " + from.code() + " cannot become " + target.code()
+                    + "; the way is draft → submitted → approved → published");
+        }
+        if (target == Goal.State.APPROVED || (target == Goal.State.DRAFT && from == Goal.State.SUBMITTED)) {
+            if (!access.above(goal.organisationId())) {
+                throw new dk.klaremaal.platform.ForbiddenException("Goals are approved (or sent back) by the department above the organisation, "
+                        + "not by the organisation itself");
+            }
+        } else {
+            access.check(goal.organisationId(), "change the state of goals");
+        }
+        if (target == Goal.State.PUBLISHED && goal.previousId() != null) {
+            goals.supersede(goal.previousId());
+        }
+        goals.changeState(goalId, target, by);
+        return goal(goalId);
     }
 
     /** The earlier versions of a goal, newest first. */

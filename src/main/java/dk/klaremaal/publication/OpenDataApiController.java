@@ -81,7 +81,7 @@ class OpenDataApiController {
 
     @GetMapping("/api/v1/goals/{id}")
     GoalView goal(@PathVariable long id) {
-        Goal goal = goals.goal(id);
+        Goal goal = goals.publicGoal(id);
         return view(goal, catalogue.organisation(goal.organisationId()));
     }
 
@@ -108,7 +108,7 @@ class OpenDataApiController {
 
     @GetMapping("/api/v1/goals/{id}/results")
     ResultsView results(@PathVariable long id) {
-        Goal goal = goals.goal(id);
+        Goal goal = goals.publicGoal(id);
         return new ResultsView(goal.id(), goal.indicator().valueUnit().code(),
                 results.results(goal).stream().sorted(Comparator.comparing(GoalResult::period))
                         .map(OpenDataApiController::result).toList());

@@ -105,7 +105,7 @@ public class OpenDataTables {
     }
 
     public DataTable results(long goalId) {
-        Goal goal = goals.goal(goalId);
+        Goal goal = goals.publicGoal(goalId);
         List<List<Object>> rows = new ArrayList<>();
         for (GoalResult r : results.results(goal)) {
             rows.add(Arrays.asList(goal.id(), r.period().key(), r.period().start().toString(), r.period().end().toString(), r.provisional(),

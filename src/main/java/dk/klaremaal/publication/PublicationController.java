@@ -97,7 +97,7 @@ class PublicationController extends PageController {
 
     @GetMapping("/maal/{id}")
     String goal(@PathVariable long id, Model model) {
-        Goal goal = goals.goal(id);
+        Goal goal = goals.publicGoal(id);
         Organisation organisation = catalogue.organisation(goal.organisationId());
         CaseType caseType = goal.caseTypeId() == null ? null : catalogue.caseTypes(organisation).stream()
                 .filter(t -> t.id() == goal.caseTypeId()).findFirst().orElse(null);
