@@ -63,8 +63,12 @@ public class SecurityConfiguration {
     @org.springframework.core.annotation.Order(4)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/administration", "/administration/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/log-ind").loginProcessingUrl("/log-ind").defaultSuccessUrl("/administration", true)
+                        .failureUrl("/log-ind?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/log-ud").logoutSuccessUrl("/log-ind?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
         return http.build();

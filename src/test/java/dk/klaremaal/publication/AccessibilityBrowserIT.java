@@ -92,6 +92,7 @@ class AccessibilityBrowserIT extends SeedGoalTest {
         pages.put("embedded goal", "/indlejret/maal/" + s6);
         pages.put("letter editor", "/redigering/breve");
         pages.put("not found", "/organisationer/findes-ikke");
+        pages.put("sign-in", "/log-ind");
         pages.put("front in English", "/?lang=en");
         pages.put("goal in English", "/maal/" + s17 + "?lang=en");
         pages.put("comparison in English", "/sammenligning?lang=en");

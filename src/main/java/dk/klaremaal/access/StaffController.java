@@ -1,0 +1,55 @@
+package dk.klaremaal.access;
+
+import java.security.Principal;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sign-in for staff and the page they land on. */
+@Controller
+class StaffController {
+
+    private final AccountService accounts;
+
+    StaffController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/log-ind")
+    String signIn() {
+        return "sign-in";
+    }
+
+    @GetMapping("/administration")
+    String administration(Principal principal, Model model) {
+        model.addAttribute("account", accounts.account(principal.getName()).orElseThrow());
+        return "administration";
+    }
+
+    /** Creates the first administrator from configuration when there are no accounts yet. */
+    @Component
+    static class FirstAdministrator implements ApplicationRunner {
+
+        private final AccountService accounts;
+        private final String username;
+        private final String password;
+
+        FirstAdministrator(AccountService accounts, @Value("${klaremaal.first-admin.username:}") String username,
+                           @Value("${klaremaal.first-admin.password:}") String password) {
+            this.accounts = accounts;
+            this.username = username;
+            this.password = password;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            if (!username.isBlank() && !password.isBlank() && accounts.count() == 0) {
+                accounts.create(username, "Administrator", password, "administrator", null);
+            }
+        }
+    }
+}
