@@ -3,22 +3,7 @@ package dk.klaremaal.catalogue;
 import dk.klaremaal.platform.Codes;
 
 public enum OrganisationKind {
-    MINISTRY("Ministerium"),
-    AGENCY("Styrelse"),
-    MUNICIPALITY("Kommune"),
-    REGION("Region"),
-    ADMINISTRATION("Forvaltning"),
-    INSTITUTION("Institution");
-
-    private final String danish;
-
-    OrganisationKind(String danish) {
-        this.danish = danish;
-    }
-
-    public String danish() {
-        return danish;
-    }
+    MINISTRY, AGENCY, MUNICIPALITY, REGION, ADMINISTRATION, INSTITUTION;
 
     public String code() {
         return Codes.of(this);

@@ -2,20 +2,9 @@ package dk.klaremaal.catalogue;
 
 import dk.klaremaal.platform.Codes;
 
-/** The five Danish regions, for grouping and filtering municipalities in comparisons. */
+/** The five Danish regions, for grouping and filtering municipalities in comparisons (names in messages*.properties). */
 public enum Region {
-    HOVEDSTADEN("Region Hovedstaden"), SJAELLAND("Region Sjælland"), SYDDANMARK("Region Syddanmark"),
-    MIDTJYLLAND("Region Midtjylland"), NORDJYLLAND("Region Nordjylland");
-
-    private final String danish;
-
-    Region(String danish) {
-        this.danish = danish;
-    }
-
-    public String danish() {
-        return danish;
-    }
+    HOVEDSTADEN, SJAELLAND, SYDDANMARK, MIDTJYLLAND, NORDJYLLAND;
 
     public String code() {
         return Codes.of(this);

@@ -12,7 +12,7 @@ public final class EmbedSnippet {
     }
 
     public static String of(String base, Goal goal, int width, int height) {
-        return "<iframe src=\"" + base + "/indlejret/maal/" + goal.id() + "\" title=\"" + Open311Controller.escape(goal.sentence())
+        return "<iframe src=\"" + base + "/indlejret/maal/" + goal.id() + "\" title=\"" + dk.klaremaal.platform.Markup.escape(goal.sentence())
                 + "\" width=\"" + width + "\" height=\"" + height + "\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>";
     }
 

@@ -19,8 +19,4 @@ class LetterHtml {
         context.setVariable("letter", letter);
         return templates.process("letter", context);
     }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -219,7 +219,7 @@ public class LetterService {
         for (String paragraph : body.replace("\r\n", "\n").split("\n\\s*\n")) {
             if (!paragraph.isBlank()) {
                 // The template is plain text: it is escaped as a whole, and so is every value put into it.
-                paragraphs.add(String.join("<br/>", LetterTemplate.fill(LetterHtml.escape(paragraph.strip()), values, LetterHtml::escape)
+                paragraphs.add(String.join("<br/>", LetterTemplate.fill(dk.klaremaal.platform.Markup.escape(paragraph.strip()), values, dk.klaremaal.platform.Markup::escape)
                         .split("\n")));
             }
         }

@@ -228,7 +228,7 @@ class Open311Controller {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<").append(root).append('>');
         for (Map<String, Object> item : items) {
             xml.append('<').append(element).append('>');
-            item.forEach((k, v) -> xml.append('<').append(k).append('>').append(v == null ? "" : escape(String.valueOf(v)))
+            item.forEach((k, v) -> xml.append('<').append(k).append('>').append(v == null ? "" : dk.klaremaal.platform.Markup.escape(String.valueOf(v)))
                     .append("</").append(k).append('>'));
             xml.append("</").append(element).append('>');
         }
@@ -242,9 +242,5 @@ class Open311Controller {
         error.put("description", e.getMessage());
         ResponseEntity<String> body = render(format, "errors", "error", List.of(error));
         return ResponseEntity.status(e.status).headers(body.getHeaders()).body(body.getBody());
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
     }
 }

@@ -115,13 +115,4 @@ public record Goal(
         BigDecimal own = targets.get(period);
         return Optional.ofNullable(own != null ? own : targets.get(Period.containing(PeriodKind.YEAR, period.start())));
     }
-
-    public String dimensionDanish() {
-        return switch (dimension) {
-            case "faglig_kvalitet" -> "Faglig kvalitet";
-            case "oplevet_kvalitet" -> "Oplevet kvalitet";
-            case "tilgaengelighed" -> "Tilgængelighed";
-            default -> dimension;
-        };
-    }
 }

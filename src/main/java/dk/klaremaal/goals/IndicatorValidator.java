@@ -48,7 +48,7 @@ class IndicatorValidator {
             return null;
         }
         DayUnit dayUnit = GoalService.parse("indicator.dayUnit", in.dayUnit() == null ? "calendar" : in.dayUnit(), DayUnit::fromCode, problems);
-        ValueUnit valueUnit = GoalService.parse("indicator.valueUnit", in.valueUnit() == null ? defaultUnit(kind, statistic, in) : in.valueUnit(),
+        ValueUnit valueUnit = GoalService.parse("indicator.valueUnit", in.valueUnit() == null ? defaultUnit(kind, statistic) : in.valueUnit(),
                 ValueUnit::fromCode, problems);
         if (dayUnit == null || valueUnit == null) {
             return null;
@@ -189,7 +189,7 @@ class IndicatorValidator {
         return kind.statistics().size() == 1 ? kind.statistics().iterator().next().code() : null;
     }
 
-    private static String defaultUnit(IndicatorKind kind, Statistic statistic, IndicatorInput in) {
+    private static String defaultUnit(IndicatorKind kind, Statistic statistic) {
         if (statistic == Statistic.VALUE) {
             return ValueUnit.NUMBER.code();
         }

@@ -28,8 +28,4 @@ interface IndicatorCalculator {
         return java.math.BigDecimal.valueOf(part).multiply(java.math.BigDecimal.valueOf(100))
                 .divide(java.math.BigDecimal.valueOf(whole), java.math.MathContext.DECIMAL64);
     }
-
-    static Measurement[] empty(int size) {
-        return new Measurement[size];
-    }
 }

@@ -1,6 +1,7 @@
 package dk.klaremaal.publication;
 
 import dk.klaremaal.goals.Bound;
+import dk.klaremaal.platform.LanguageConfiguration;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.Indicator;
 import dk.klaremaal.goals.IndicatorKind;

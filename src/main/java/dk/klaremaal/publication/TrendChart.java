@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dk.klaremaal.platform.Markup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,8 +73,8 @@ public class TrendChart {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-labelledby=\"trend-title trend-desc\">");
-        svg.append("<title id=\"trend-title\">").append(esc((presentation.isEnglish() ? "Trend: " : "Udvikling: ") + goal.indicator().danishDescription())).append("</title>");
-        svg.append("<desc id=\"trend-desc\">").append(esc(description(goal, measured))).append("</desc>");
+        svg.append("<title id=\"trend-title\">").append(Markup.escape((presentation.isEnglish() ? "Trend: " : "Udvikling: ") + goal.indicator().danishDescription())).append("</title>");
+        svg.append("<desc id=\"trend-desc\">").append(Markup.escape(description(goal, measured))).append("</desc>");
         if (!onTarget) {
             int band = 0;
             for (ScaleLevel level : goal.scale().levels()) {
@@ -125,7 +126,7 @@ public class TrendChart {
             GoalResult r = results.get((int) p[2]);
             Presentation.StatusView status = presentation.status(goal.scale(), r.level());
             svg.append("<circle cx=\"").append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"9\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\">")
-                    .append("<title>").append(esc(r.period().label() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
+                    .append("<title>").append(Markup.escape(r.period().label() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
                     .append("</title></circle>");
             svg.append(text(p[0], p[1] + 4, status.symbol(), "middle", "#1a1a1a", 11));
         }
@@ -196,15 +197,12 @@ public class TrendChart {
 
     private static String text(double x, double y, String s, String anchor, String fill, int size) {
         return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor + "\" fill=\"" + fill + "\" font-size=\"" + size + "\">"
-                + esc(s) + "</text>";
+                + Markup.escape(s) + "</text>";
     }
 
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
 }
