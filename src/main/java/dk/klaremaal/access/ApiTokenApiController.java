@@ -35,7 +35,7 @@ class ApiTokenApiController {
 
     @GetMapping("/api/v1/tokens")
     List<ApiTokenService.TokenView> list() {
-        access.checkUnlimited("list API tokens");
+        access.checkEverywhere(AccessPolicy.Action.ADMINISTER, "list API tokens");
         return tokens.list();
     }
 
@@ -43,7 +43,7 @@ class ApiTokenApiController {
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokenService.NewToken create(@RequestBody TokenInput input, Principal sender) {
-        access.checkUnlimited("create API tokens");
+        access.checkEverywhere(AccessPolicy.Action.ADMINISTER, "create API tokens");
         List<FieldProblem> problems = new ArrayList<>();
         if (input.name() == null || input.name().isBlank()) {
             problems.add(new FieldProblem("name", "name the token after the system or person that uses it"));
@@ -68,7 +68,7 @@ class ApiTokenApiController {
     @DeleteMapping("/api/v1/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable long id) {
-        access.checkUnlimited("revoke API tokens");
+        access.checkEverywhere(AccessPolicy.Action.ADMINISTER, "revoke API tokens");
         if (!tokens.revoke(id)) {
             throw new NotFoundException("No active API token with id " + id);
         }

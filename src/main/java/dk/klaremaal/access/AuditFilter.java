@@ -19,9 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
- * Records every write to the API in the audit log after it is answered: who (the token), when, the
- * method and path, the answer's status, and the body's size, SHA-256 (up to 8 MB) and first characters. It runs
- * inside the security filters, so the caller is known.
+ * Records every write to the API and to the staff pages in the audit log after it is answered: who (the
+ * token or the signed-in person), when, the method and path, the answer's status, the body's size,
+ * SHA-256 (up to 8 MB) and first characters (passwords and form tokens blanked), and the before/after
+ * of what the services changed ({@link AuditTrail}). It runs inside the security filters, so the caller is known.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -32,15 +33,19 @@ class AuditFilter extends OncePerRequestFilter {
     static final int HASHED = 8 * 1024 * 1024;
 
     private final JdbcClient jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    AuditFilter(JdbcClient jdbc) {
+    AuditFilter(JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !request.getRequestURI().startsWith("/api/") || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        String path = request.getRequestURI();
+        boolean audited = path.startsWith("/api/") || (path.startsWith("/administration/") && !path.endsWith("/forhaandsvisning"));
+        return !audited || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     }
 
     @Override
@@ -54,16 +59,35 @@ class AuditFilter extends OncePerRequestFilter {
             long size = Math.max(body.length, request.getContentLengthLong());
             boolean whole = size == body.length;
             String excerpt = new String(body, 0, Math.min(body.length, EXCERPT * 4), StandardCharsets.UTF_8);
+            if (request.getContentType() != null && request.getContentType().startsWith("application/x-www-form-urlencoded")) {
+                excerpt = SECRETS.matcher(excerpt).replaceAll("$1=***");
+            }
             if (excerpt.length() > EXCERPT) {
                 excerpt = excerpt.substring(0, EXCERPT);
             }
             String query = request.getQueryString();
             jdbc.sql("""
-                            insert into audit_log (actor, method, path, status, content_type, body_bytes, body_sha256, body_excerpt)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            insert into audit_log (actor, method, path, status, content_type, body_bytes, body_sha256, body_excerpt, changes)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
                     .params(actor(), request.getMethod(), request.getRequestURI() + (query == null ? "" : "?" + query), response.getStatus(),
-                            request.getContentType(), size, body.length == 0 || !whole ? null : sha256(body), body.length == 0 ? null : excerpt)
+                            request.getContentType(), size, body.length == 0 || !whole ? null : sha256(body), body.length == 0 ? null : excerpt,
+                            changes(request))
                     .update();
+        }
+    }
+
+    /** Form fields whose values are never written to the log. */
+    private static final java.util.regex.Pattern SECRETS = java.util.regex.Pattern.compile("((?:^|(?<=&))[^=&]*(?:password|_csrf)[^=&]*)=[^&]*");
+
+    private String changes(HttpServletRequest request) {
+        Object changes = request.getAttribute(AuditTrail.ATTRIBUTE);
+        if (changes == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(changes);
+        } catch (RuntimeException e) {
+            return json.writeValueAsString(java.util.Map.of("error", "the changes could not be written: " + e.getMessage()));
         }
     }
 

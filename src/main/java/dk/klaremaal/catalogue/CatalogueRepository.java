@@ -56,6 +56,10 @@ public class CatalogueRepository {
         jdbc.sql("update organisation set region = ? where id = ?").params(region == null ? null : region.code(), organisationId).update();
     }
 
+    public void rename(long organisationId, String name) {
+        jdbc.sql("update organisation set name = ? where id = ?").params(name, organisationId).update();
+    }
+
     public long insertService(long organisationId, String code, String name, String description) {
         return jdbc.sql("insert into service (organisation_id, code, name, description) values (?, ?, ?, ?) returning id")
                 .params(organisationId, code, name, description).query(Long.class).single();

@@ -18,7 +18,10 @@ public class CatalogueService {
 
     private final CatalogueRepository repository;
 
-    public CatalogueService(CatalogueRepository repository, dk.klaremaal.access.AccessPolicy access) {
+    private final dk.klaremaal.access.AuditTrail audit;
+
+    public CatalogueService(CatalogueRepository repository, dk.klaremaal.access.AccessPolicy access, dk.klaremaal.access.AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.access = access;
     }
@@ -73,10 +76,10 @@ public class CatalogueService {
             if (parentId == null) {
                 problems.add(new FieldProblem("parent", "no organisation with slug '" + input.parent() + "'"));
             } else {
-                access.check(parentId, "create organisations");
+                access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, parentId);
             }
         } else {
-            access.checkUnlimited("create top-level organisations");
+            access.checkEverywhere(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, "create top-level organisations");
         }
         OrganisationKind kind = null;
         try {
@@ -102,13 +105,15 @@ public class CatalogueService {
         }
         ClosingDays closing = input.closingDays() == null ? ClosingDays.NONE : input.closingDays();
         long id = repository.insertOrganisation(parentId, kind, input.slug(), input.name().trim(), closing, region);
-        return repository.findOrganisation(id).orElseThrow();
+        Organisation created = repository.findOrganisation(id).orElseThrow();
+        audit.record("organisation", id, null, created);
+        return created;
     }
 
     /** Places an organisation in a region (or in none). */
     @Transactional
     public Organisation setRegion(Organisation organisation, String region) {
-        access.check(organisation.id(), "change organisations");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         Region r;
         try {
             r = region == null || region.isBlank() ? null : Region.fromCode(region);
@@ -116,14 +121,31 @@ public class CatalogueService {
             throw new InvalidInputException("region", e.getMessage());
         }
         repository.updateRegion(organisation.id(), r);
-        return organisation(organisation.id());
+        Organisation changed = organisation(organisation.id());
+        audit.record("organisation", organisation.id(), organisation, changed);
+        return changed;
+    }
+
+    /** Renames an organisation; its slug (and so its addresses) stay. */
+    @Transactional
+    public Organisation rename(Organisation organisation, String name) {
+        access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
+        List<FieldProblem> problems = new ArrayList<>();
+        checkText("name", name, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        repository.rename(organisation.id(), name.trim());
+        Organisation changed = organisation(organisation.id());
+        audit.record("organisation", organisation.id(), organisation, changed);
+        return changed;
     }
 
     /** Adds a case type, creating its service on first use. */
     @Transactional
     public CaseType createCaseType(String organisationSlug, NewCaseType input) {
         Organisation organisation = organisation(organisationSlug);
-        access.check(organisation.id(), "create case types");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         checkSlug("service", input.service(), problems);
         checkSlug("code", input.code(), problems);
@@ -148,7 +170,9 @@ public class CatalogueService {
                         input.serviceName() == null || input.serviceName().isBlank() ? input.name().trim() : input.serviceName().trim(), null));
         long id = repository.insertCaseType(organisation.id(), serviceId, input.code(), input.name().trim(), clockStart,
                 input.excludePauses() == null || input.excludePauses());
-        return repository.findCaseType(id).orElseThrow();
+        CaseType created = repository.findCaseType(id).orElseThrow();
+        audit.record("case_type", id, null, created);
+        return created;
     }
 
     static void checkSlug(String field, String value, List<FieldProblem> problems) {

@@ -52,7 +52,7 @@ public class SourceService {
     @Transactional
     public Survey createSurvey(String organisationSlug, NewSurvey input) {
         Organisation organisation = catalogue.organisation(organisationSlug);
-        access.check(organisation.id(), "declare data sources");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
         CatalogueService.checkText("name", input.name(), problems);
@@ -91,7 +91,7 @@ public class SourceService {
     @Transactional
     public MonitoredSystem createSystem(String organisationSlug, NewSystem input) {
         Organisation organisation = catalogue.organisation(organisationSlug);
-        access.check(organisation.id(), "declare data sources");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
         CatalogueService.checkText("name", input.name(), problems);
@@ -125,7 +125,7 @@ public class SourceService {
     @Transactional
     public Series createSeries(String organisationSlug, NewSeries input) {
         Organisation organisation = catalogue.organisation(organisationSlug);
-        access.check(organisation.id(), "declare data sources");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
         CatalogueService.checkText("name", input.name(), problems);

@@ -66,7 +66,7 @@ public class ExpectedTimeService {
 
     @Transactional
     public Settings configure(CaseType caseType, SettingsInput in) {
-        access.check(caseType.organisationId(), "change expected-time settings");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, caseType.organisationId());
         Settings current = settings(caseType.id());
         List<FieldProblem> problems = new ArrayList<>();
         BigDecimal share = in.share() == null ? current.share() : in.share();

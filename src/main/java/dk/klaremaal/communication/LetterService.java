@@ -58,10 +58,13 @@ public class LetterService {
     private final ExpectedTimeService expectedTimes;
     private final LetterHtml html;
     private final dk.klaremaal.platform.PdfRenderer pdf;
+    private final dk.klaremaal.access.AuditTrail audit;
     private final Clock clock;
 
     LetterService(JdbcClient jdbc, CatalogueService catalogue, GoalService goals, ExpectedTimeService expectedTimes, LetterHtml html,
-                  dk.klaremaal.platform.PdfRenderer pdf, Clock clock, dk.klaremaal.access.AccessPolicy access) {
+                  dk.klaremaal.platform.PdfRenderer pdf, Clock clock, dk.klaremaal.access.AccessPolicy access,
+                  dk.klaremaal.access.AuditTrail audit) {
+        this.audit = audit;
         this.pdf = pdf;
         this.access = access;
         this.jdbc = jdbc;
@@ -102,7 +105,7 @@ public class LetterService {
 
     @Transactional
     public LetterTemplate save(CaseType caseType, String language, TemplateInput in, String sender) {
-        access.check(caseType.organisationId(), "write letter templates");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, caseType.organisationId());
         List<FieldProblem> problems = check(language, in);
         if (in.updatedBy() == null || in.updatedBy().isBlank()) {
             problems.add(new FieldProblem("updatedBy", "name the person who writes the template"));
@@ -111,12 +114,15 @@ public class LetterService {
             throw new InvalidInputException(problems);
         }
         String by = in.updatedBy().trim() + (sender == null ? "" : " (" + sender + ")");
+        LetterTemplate before = template(caseType, language).orElse(null);
         jdbc.sql("""
                         insert into letter_template (case_type_id, language, subject, body, updated_by) values (?, ?, ?, ?, ?)
                         on conflict (case_type_id, language) do update set subject = excluded.subject, body = excluded.body,
                             updated_by = excluded.updated_by, updated_at = now()""")
                 .params(caseType.id(), language, in.subject(), in.body(), by).update();
-        return template(caseType, language).orElseThrow();
+        LetterTemplate after = template(caseType, language).orElseThrow();
+        audit.record("letter_template", caseType.id() + "/" + language, before, after);
+        return after;
     }
 
     public Contact contact(Organisation organisation) {
@@ -127,7 +133,8 @@ public class LetterService {
 
     @Transactional
     public Contact saveContact(Organisation organisation, Contact contact) {
-        access.check(organisation.id(), "change contact details");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, organisation.id());
+        audit.record("contact", organisation.id(), contact(organisation), contact);
         jdbc.sql("""
                         insert into organisation_contact (organisation_id, address, phone, email, website) values (?, ?, ?, ?, ?)
                         on conflict (organisation_id) do update set address = excluded.address, phone = excluded.phone,
@@ -140,7 +147,7 @@ public class LetterService {
     public Letter letter(LetterRequest request, String baseUrl) {
         List<FieldProblem> problems = new ArrayList<>();
         Organisation organisation = catalogue.organisation(request.organisation() == null ? "" : request.organisation());
-        access.check(organisation.id(), "write letters");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.REPORT, organisation.id());
         CaseType caseType = catalogue.caseType(organisation, request.caseType() == null ? "" : request.caseType());
         String language = request.language() == null ? "da" : request.language();
         if (!DATES.containsKey(language)) {
@@ -161,7 +168,7 @@ public class LetterService {
 
     /** A letter from a template being edited, with example case data, for the editor's live preview. */
     public Letter preview(Organisation organisation, CaseType caseType, String language, TemplateInput in, String baseUrl) {
-        access.check(organisation.id(), "preview letters");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.READ, organisation.id());
         List<FieldProblem> problems = check(language, in);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

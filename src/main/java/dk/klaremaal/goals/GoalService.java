@@ -23,13 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class GoalService {
 
     private final dk.klaremaal.access.AccessPolicy access;
+    private final dk.klaremaal.access.AuditTrail audit;
 
     private final GoalRepository goals;
     private final CatalogueRepository catalogue;
     private final IndicatorValidator indicators;
 
     public GoalService(GoalRepository goals, CatalogueRepository catalogue, IndicatorValidator indicators,
-                       dk.klaremaal.access.AccessPolicy access) {
+                       dk.klaremaal.access.AccessPolicy access, dk.klaremaal.access.AuditTrail audit) {
+        this.audit = audit;
         this.goals = goals;
         this.catalogue = catalogue;
         this.indicators = indicators;
@@ -64,13 +66,45 @@ public class GoalService {
     /** Checks every field and the scale's coverage; refuses the goal with all problems found, or stores it. */
     @Transactional
     public Goal create(GoalInput input) {
+        Checked checked = check(input);
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidInputException(checked.problems());
+        }
+        Goal goal = checked.goal();
+        Goal created = goal(goals.insert(new Goal(0, goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(),
+                goal.indicator(), goal.periodKind(), goal.scale(), goal.secondaryScale(), goal.scaleBasis(), goal.targets(),
+                goal.baseline(), goal.milestones(), goal.indicatorKey(), null, null, null,
+                publishesDirectly() ? Goal.State.PUBLISHED : Goal.State.DRAFT)));
+        audit.record("goal", created.id(), null, created);
+        return created;
+    }
+
+    /**
+     * A goal being written, checked as it would be stored: the problems found (the scale's gaps and
+     * overlaps also in Danish) and, as far as the input allows, the goal as it would read, for the
+     * editor's live preview. Nothing is stored.
+     */
+    public record Preview(Goal goal, List<FieldProblem> problems, List<ScaleProblem> scaleProblems) {
+    }
+
+    public Preview preview(GoalInput input) {
+        Checked checked = check(input);
+        return new Preview(checked.goal(), checked.problems(), checked.scaleProblems());
+    }
+
+    /** The goal as far as the input allows (null without an organisation, indicator or scale) and every problem found. */
+    private record Checked(Goal goal, List<FieldProblem> problems, List<ScaleProblem> scaleProblems) {
+    }
+
+    private Checked check(GoalInput input) {
         List<FieldProblem> problems = new ArrayList<>();
+        List<ScaleProblem> scaleProblems = new ArrayList<>();
         Organisation organisation = input.organisation() == null ? null
                 : catalogue.findOrganisation(input.organisation()).orElse(null);
         if (organisation == null) {
             problems.add(new FieldProblem("organisation", "no organisation with slug '" + input.organisation() + "'"));
         } else {
-            access.check(organisation.id(), "create goals");
+            access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, organisation.id());
         }
         boolean caseTypeGiven = input.caseType() != null && !input.caseType().isBlank();
         CaseType caseType = null;
@@ -95,10 +129,10 @@ public class GoalService {
                 : input.scale().basis(), Goal.ScaleBasis::fromCode, problems);
         Scale.Domain domain = basis == Goal.ScaleBasis.PERCENT_OF_TARGET ? Scale.Domain.NON_NEGATIVE
                 : indicator == null ? null : indicator.domain();
-        Scale scale = scale("scale", input.scale(), domain, problems);
+        Scale scale = scale("scale", input.scale(), domain, problems, scaleProblems);
         Scale secondaryScale = null;
         if (indicator != null && indicator.compound()) {
-            secondaryScale = scale("secondaryScale", input.secondaryScale(), Scale.Domain.PERCENT, problems);
+            secondaryScale = scale("secondaryScale", input.secondaryScale(), Scale.Domain.PERCENT, problems, scaleProblems);
             if (scale != null && secondaryScale != null && scale.kind() != secondaryScale.kind()) {
                 problems.add(new FieldProblem("secondaryScale.kind", "must be the same kind of scale as the first value's"));
             }
@@ -126,14 +160,11 @@ public class GoalService {
                 });
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Goal goal = new Goal(0, organisation.id(), caseType == null ? null : caseType.id(), blankToNull(input.code()),
-                input.sentence().trim(), input.dimension().trim(), indicator, periodKind, scale, secondaryScale, basis, targets,
-                baseline, milestones, key, null, null, null,
-                access.unlimited() ? Goal.State.PUBLISHED : Goal.State.DRAFT);
-        return goal(goals.insert(goal));
+        Goal goal = organisation == null || indicator == null || scale == null || periodKind == null || basis == null ? null
+                : new Goal(0, organisation.id(), caseType == null ? null : caseType.id(), blankToNull(input.code()),
+                input.sentence() == null ? "" : input.sentence().trim(), input.dimension() == null ? "" : input.dimension().trim(),
+                indicator, periodKind, scale, secondaryScale, basis, targets, baseline, milestones, key, null, null, null, Goal.State.DRAFT);
+        return new Checked(goal, List.copyOf(problems), List.copyOf(scaleProblems));
     }
 
     /**
@@ -144,7 +175,7 @@ public class GoalService {
     @Transactional
     public Goal newVersion(long goalId, GoalInput input) {
         Goal old = goal(goalId);
-        access.check(old.organisationId(), "change goals");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, old.organisationId());
         if (old.superseded()) {
             throw new InvalidInputException("id", "goal " + goalId + " is already replaced by a newer version; change that one");
         }
@@ -155,17 +186,17 @@ public class GoalService {
         GoalInput sameOrganisation = new GoalInput(organisation.slug(), input.caseType(), input.code(), input.sentence(), input.dimension(),
                 input.indicator(), input.periodKind(), input.targets(), input.baseline(), input.scale(), input.secondaryScale(),
                 input.milestones(), input.indicatorKey());
-        if (access.unlimited()) {
+        if (publishesDirectly()) {
             goals.supersede(goalId);
         }
         Goal created = create(sameOrganisation);
         goals.linkVersion(created.id(), goalId);
+        audit.record("goal", goalId, old, goal(goalId));
         return goal(created.id());
     }
 
     public List<Goal> unpublished(Organisation organisation) {
-        access.requireToken();
-        access.check(organisation.id(), "see unpublished goals");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.READ, organisation.id());
         return goals.findUnpublished(organisation.id());
     }
 
@@ -197,18 +228,30 @@ public class GoalService {
                     + "; the way is draft → submitted → approved → published");
         }
         if (target == Goal.State.APPROVED || (target == Goal.State.DRAFT && from == Goal.State.SUBMITTED)) {
-            if (!access.above(goal.organisationId())) {
+            if (!access.allows(dk.klaremaal.access.AccessPolicy.Action.APPROVE, goal.organisationId())) {
                 throw new dk.klaremaal.platform.ForbiddenException("Goals are approved (or sent back) by the department above the organisation, "
                         + "not by the organisation itself");
             }
-        } else {
-            access.check(goal.organisationId(), "change the state of goals");
+        } else if (target == Goal.State.SUBMITTED) {
+            access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, goal.organisationId());
+        } else if (!access.allows(dk.klaremaal.access.AccessPolicy.Action.APPROVE, goal.organisationId())) {
+            access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, goal.organisationId());
         }
         if (target == Goal.State.PUBLISHED && goal.previousId() != null) {
             goals.supersede(goal.previousId());
         }
         goals.changeState(goalId, target, by);
-        return goal(goalId);
+        Goal changed = goal(goalId);
+        audit.record("goal", goalId, goal, changed);
+        return changed;
+    }
+
+    /**
+     * Goals sent by the application itself or by an API token for all organisations are published at
+     * once (they come from systems that hold the approved goals); everyone else's wait for approval.
+     */
+    private boolean publishesDirectly() {
+        return !access.person() && access.allowsEverywhere(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER);
     }
 
     /** The earlier versions of a goal, newest first. */
@@ -235,7 +278,7 @@ public class GoalService {
     @Transactional
     public Goal markMilestone(long goalId, int position, MilestoneProgress input, String sender) {
         Goal goal = goal(goalId);
-        access.check(goal.organisationId(), "report milestones");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.REPORT, goal.organisationId());
         if (goal.milestones().stream().noneMatch(m -> m.position() == position)) {
             throw new NotFoundException("Goal " + goalId + " has no milestone " + position);
         }
@@ -259,7 +302,9 @@ public class GoalService {
         }
         String by = input.reportedBy().trim() + (sender == null ? "" : " (" + sender + ")");
         goals.markMilestone(goalId, position, doneOn, doneOn == null ? null : input.evidence().trim(), by);
-        return goal(goalId);
+        Goal changed = goal(goalId);
+        audit.record("goal", goalId, goal, changed);
+        return changed;
     }
 
     /** Same kind, statistic, unit and parameters; the sources (case type, survey …) are each organisation's own. */
@@ -370,7 +415,8 @@ public class GoalService {
         return targets;
     }
 
-    private static Scale scale(String field, ScaleInput in, Scale.Domain domain, List<FieldProblem> problems) {
+    private static Scale scale(String field, ScaleInput in, Scale.Domain domain, List<FieldProblem> problems,
+                               List<ScaleProblem> scaleProblems) {
         if (in == null) {
             problems.add(new FieldProblem(field, "is missing"));
             return null;
@@ -406,8 +452,10 @@ public class GoalService {
             }
             scale = new Scale(kind, direction, levels);
         }
-        scale.problems(domain).forEach(p -> problems.add(new FieldProblem(field, p.english())));
-        return scale;
+        List<ScaleProblem> found = scale.problems(domain);
+        found.forEach(p -> problems.add(new FieldProblem(field, p.english())));
+        scaleProblems.addAll(found);
+        return found.isEmpty() ? scale : null;
     }
 
     private static Bound bound(BoundInput in) {

@@ -44,7 +44,7 @@ class RowOrganisations {
                 row.fail("organisation", "no organisation has this slug");
                 return null;
             }
-            if (!allowed.computeIfAbsent(organisation.id(), access::allows)) {
+            if (!allowed.computeIfAbsent(organisation.id(), id -> access.allows(AccessPolicy.Action.REPORT, id))) {
                 row.fail("organisation", access.refusal(organisation.id()));
                 return null;
             }

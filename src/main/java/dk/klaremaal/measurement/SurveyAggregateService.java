@@ -47,7 +47,7 @@ public class SurveyAggregateService {
     public List<Long> report(AggregateInput in, String sender) {
         List<FieldProblem> problems = new ArrayList<>();
         Organisation organisation = catalogue.organisation(in.organisation() == null ? "" : in.organisation());
-        access.check(organisation.id(), "report survey results");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.REPORT, organisation.id());
         Survey survey = in.survey() == null ? null : sources.findSurvey(organisation.id(), in.survey()).orElse(null);
         if (survey == null) {
             throw new InvalidInputException("survey", organisation.name() + " has no survey '" + in.survey() + "'");

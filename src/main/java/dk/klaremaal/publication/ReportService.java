@@ -44,13 +44,15 @@ public class ReportService {
     }
 
     private final CatalogueService catalogue;
+    private final dk.klaremaal.access.AuditTrail audit;
     private final GoalService goals;
     private final ResultService results;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ReportService(CatalogueService catalogue, GoalService goals, ResultService results, JdbcClient jdbc, Clock clock,
-                  dk.klaremaal.access.AccessPolicy access) {
+                  dk.klaremaal.access.AccessPolicy access, dk.klaremaal.access.AuditTrail audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.goals = goals;
         this.results = results;
@@ -105,7 +107,7 @@ public class ReportService {
     @Transactional
     public void comment(long goalId, String periodKey, CommentInput input, String sender) {
         Goal goal = goals.goal(goalId);
-        access.check(goal.organisationId(), "comment on results");
+        access.check(dk.klaremaal.access.AccessPolicy.Action.EDIT, goal.organisationId());
         List<FieldProblem> problems = new ArrayList<>();
         Period period = null;
         try {
@@ -125,6 +127,9 @@ public class ReportService {
             throw new InvalidInputException(problems);
         }
         String by = input.writtenBy().trim() + (sender == null ? "" : " (" + sender + ")");
+        String before = comment(goal, period).map(c -> c[0]).orElse(null);
+        audit.record("comment", goal.id() + "/" + period.key(), before == null ? null : java.util.Map.of("comment", before),
+                java.util.Map.of("comment", input.comment().trim(), "writtenBy", by));
         jdbc.sql("""
                         insert into goal_comment (goal_id, period_kind, period_start, comment, written_by) values (?, ?, ?, ?, ?)
                         on conflict (goal_id, period_kind, period_start) do update set comment = excluded.comment,

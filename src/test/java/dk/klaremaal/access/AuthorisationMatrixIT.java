@@ -105,12 +105,12 @@ class AuthorisationMatrixIT extends SeedGoalTest {
             String token = w.scope().equals("admin") ? VEJLE_ADMIN : VEJLE_INGEST;
             HttpResponse<String> other = send(w.method(), w.request().apply(false), token);
             boolean refused = other.statusCode() == 403
-                    || (other.statusCode() == 422 && other.body().contains("may only send data for Vejle Kommune"));
+                    || (other.statusCode() == 422 && other.body().contains("you may not load data for Statsamterne"));
             if (!refused) {
                 failures.add(w.name() + " for another organisation: " + other.statusCode() + " " + other.body());
             }
             HttpResponse<String> own = send(w.method(), w.request().apply(true), token);
-            if (own.statusCode() == 403 || own.body().contains("may only send data for")) {
+            if (own.statusCode() == 403 || own.body().contains("you may not load data")) {
                 failures.add(w.name() + " for its own organisation was refused: " + own.statusCode() + " " + own.body());
             }
         }
