@@ -24,7 +24,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || "GET".equals(request.getMethod());
+        return !(request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/administration/"))
+                || "GET".equals(request.getMethod());
     }
 
     @Override

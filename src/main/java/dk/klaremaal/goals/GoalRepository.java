@@ -208,4 +208,18 @@ public class GoalRepository {
                 lower == null ? null : new Bound(lower, rs.getBoolean("lower_inclusive")),
                 upper == null ? null : new Bound(upper, rs.getBoolean("upper_inclusive")));
     }
+
+    /** The codes of an indicator's sources: survey, question, system, series and denominator series (null where none). */
+    String[] sourceCodes(Indicator indicator) {
+        return jdbc.sql("""
+                        select (select s.code from survey_question q join survey s on s.id = q.survey_id where q.id = ?),
+                               (select q.code from survey_question q where q.id = ?),
+                               (select code from monitored_system where id = ?),
+                               (select code from series where id = ?),
+                               (select code from series where id = ?)""")
+                .params(indicator.surveyQuestionId(), indicator.surveyQuestionId(), indicator.systemId(), indicator.seriesId(),
+                        indicator.denominatorSeriesId())
+                .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
+                .single();
+    }
 }

@@ -254,6 +254,35 @@ public class GoalService {
         return !access.person() && access.allowsEverywhere(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER);
     }
 
+    /** A stored goal written back as input, as the editor starts from when the goal is changed. */
+    public GoalInput asInput(Goal goal) {
+        Organisation organisation = catalogue.findOrganisation(goal.organisationId()).orElseThrow();
+        String caseType = goal.caseTypeId() == null ? null : catalogue.findCaseType(goal.caseTypeId()).map(CaseType::code).orElse(null);
+        Indicator i = goal.indicator();
+        String[] sources = goals.sourceCodes(i);
+        GoalInput.IndicatorInput indicator = new GoalInput.IndicatorInput(i.kind().code(), i.statistic().code(), i.percentile(),
+                i.withinDays(), i.withinSeconds(), i.dayUnit() == null ? null : i.dayUnit().code(),
+                i.valueUnit() == null ? null : i.valueUnit().code(), i.channel(), i.outcome(), sources[0], sources[1], i.scoreLevel(),
+                i.secondaryScoreLevel(), sources[2], sources[3], sources[4]);
+        List<TargetInput> targets = goal.targets().entrySet().stream().sorted(Map.Entry.comparingByKey(
+                java.util.Comparator.comparing(Period::start))).map(e -> new TargetInput(e.getKey().key(), e.getValue())).toList();
+        Goal.Baseline b = goal.baseline();
+        GoalInput.BaselineInput baseline = b == null ? null : new GoalInput.BaselineInput(b.period().key(), b.value(),
+                b.changeNumerator().stripTrailingZeros().toPlainString() + "/" + b.changeDenominator().stripTrailingZeros().toPlainString());
+        List<GoalInput.MilestoneInput> milestones = goal.milestones().stream()
+                .map(m -> new GoalInput.MilestoneInput(m.title(), m.dueOn().toString())).toList();
+        return new GoalInput(organisation.slug(), caseType, goal.code(), goal.sentence(), goal.dimension(), indicator, goal.periodKind().code(),
+                targets, baseline, asInput(goal.scale(), goal.scaleBasis()), goal.secondaryScale() == null ? null
+                : asInput(goal.secondaryScale(), null), milestones, goal.indicatorKey());
+    }
+
+    private static ScaleInput asInput(Scale scale, Goal.ScaleBasis basis) {
+        return new ScaleInput(scale.kind().code(), scale.direction().code(), basis == null ? null : basis.code(), null, null,
+                scale.levels().stream().map(l -> new LevelInput(l.status().code(), l.label(),
+                        l.lower() == null ? null : new BoundInput(l.lower().value(), l.lower().inclusive()),
+                        l.upper() == null ? null : new BoundInput(l.upper().value(), l.upper().inclusive()))).toList());
+    }
+
     /** The earlier versions of a goal, newest first. */
     public List<Goal> earlierVersions(Goal goal) {
         List<Goal> versions = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.IngestReport;
-import dk.klaremaal.platform.NotFoundException;
 import dk.klaremaal.platform.RowFormats;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DatasetApiController {
 
-    private final Map<String, Dataset> datasets;
+    private final Datasets datasets;
 
-    DatasetApiController(List<Dataset> datasets) {
-        this.datasets = datasets.stream().collect(Collectors.toMap(Dataset::name, Function.identity()));
+    DatasetApiController(Datasets datasets) {
+        this.datasets = datasets;
     }
 
     @PostMapping(path = "/api/v1/{dataset:" + DatasetNames.PATTERN + "}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -46,11 +43,7 @@ class DatasetApiController {
     }
 
     private Dataset dataset(String name) {
-        Dataset dataset = datasets.get(name);
-        if (dataset == null) {
-            throw new NotFoundException("No dataset named " + name);
-        }
-        return dataset;
+        return datasets.get(name);
     }
 
     private static String name(Principal sender) {
