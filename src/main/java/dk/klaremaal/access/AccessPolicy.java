@@ -175,6 +175,16 @@ public class AccessPolicy {
                 .query(Long.class).list();
     }
 
+    /** An organisation to choose in a form. */
+    public record Choice(String slug, String name) {
+    }
+
+    /** The organisations a caller may do this to, as choices for a form, by name. */
+    public List<Choice> choices(Action action) {
+        return jdbc.sql("select slug, name from organisation where id = any(?) order by name")
+                .param(organisations(action).toArray(Long[]::new)).query((rs, i) -> new Choice(rs.getString(1), rs.getString(2))).list();
+    }
+
     private boolean covers(Long grantOrganisation, long organisationId, boolean strictlyBelow) {
         if (grantOrganisation == null) {
             return true;

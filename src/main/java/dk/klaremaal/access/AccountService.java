@@ -32,6 +32,10 @@ public class AccountService implements UserDetailsService {
     public record Account(long id, String username, String displayName, List<Role> roles) {
     }
 
+    /** An account as administrators see it. */
+    public record Listed(long id, String username, String displayName, boolean password, boolean locked, List<Role> roles) {
+    }
+
     public static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     private final JdbcClient jdbc;
@@ -39,32 +43,113 @@ public class AccountService implements UserDetailsService {
     private final int maxAttempts;
     private final Duration lockout;
 
-    AccountService(JdbcClient jdbc, Clock clock, @Value("${klaremaal.sign-in.max-attempts:5}") int maxAttempts,
+    private final AccessPolicy access;
+    private final AuditTrail audit;
+
+    AccountService(JdbcClient jdbc, Clock clock, AccessPolicy access, AuditTrail audit, @Value("${klaremaal.sign-in.max-attempts:5}") int maxAttempts,
                    @Value("${klaremaal.sign-in.lockout-minutes:15}") int lockoutMinutes) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
+        this.audit = audit;
         this.maxAttempts = maxAttempts;
         this.lockout = Duration.ofMinutes(lockoutMinutes);
     }
 
-    /** Creates an account with a password and one role (organisation slug null = all organisations). */
+    /** Creates an account with a password (null: single sign-on only) and one role (organisation slug null = all organisations). */
     public long create(String username, String displayName, String password, String role, String organisationSlug) {
         java.util.List<dk.klaremaal.platform.InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
         if (username == null || !username.matches("[a-z0-9._@-]{3,100}")) {
             problems.add(new dk.klaremaal.platform.InvalidInputException.FieldProblem("username",
                     "3 to 100 lower-case letters, digits and . _ @ -"));
         }
-        if (password == null || password.length() < 12) {
+        if (password != null && password.length() < 12) {
             problems.add(new dk.klaremaal.platform.InvalidInputException.FieldProblem("password", "at least 12 characters"));
         }
         if (!problems.isEmpty()) {
             throw new dk.klaremaal.platform.InvalidInputException(problems);
         }
         long id = jdbc.sql("insert into account (username, display_name, password_hash) values (?, ?, ?) returning id")
-                .params(username, displayName, PASSWORDS.encode(password)).query(Long.class).single();
+                .params(username, displayName, password == null ? null : PASSWORDS.encode(password)).query(Long.class).single();
         jdbc.sql("insert into account_role (account_id, organisation_id, role) values (?, (select id from organisation where slug = ?), ?)")
                 .params(id, organisationSlug, role).update();
         return id;
+    }
+
+    /**
+     * Opens an account for a person, with a first role: administrators of an organisation may open
+     * accounts with roles there. Without a password the person signs in only by single sign-on, where
+     * the user name is the one the identity provider sends.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public long open(String username, String displayName, String password, String role, String organisationSlug) {
+        checkGrant(role, organisationSlug);
+        java.util.List<dk.klaremaal.platform.InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
+        if (displayName == null || displayName.isBlank()) {
+            problems.add(new dk.klaremaal.platform.InvalidInputException.FieldProblem("displayName", "write the person's name"));
+        }
+        if (username != null && account(username).isPresent()) {
+            problems.add(new dk.klaremaal.platform.InvalidInputException.FieldProblem("username", "an account named " + username + " exists"));
+        }
+        if (!problems.isEmpty()) {
+            throw new dk.klaremaal.platform.InvalidInputException(problems);
+        }
+        long id = create(username, displayName.trim(), password == null || password.isEmpty() ? null : password, role, organisationSlug);
+        audit.record("account", id, null, account(username).orElseThrow());
+        return id;
+    }
+
+    /** Gives an account another role. */
+    @org.springframework.transaction.annotation.Transactional
+    public void grant(String username, String role, String organisationSlug) {
+        checkGrant(role, organisationSlug);
+        Account before = account(username).orElseThrow(() -> new dk.klaremaal.platform.NotFoundException("No account " + username));
+        jdbc.sql("""
+                        insert into account_role (account_id, organisation_id, role) values (?, (select id from organisation where slug = ?), ?)
+                        on conflict do nothing""").params(before.id(), organisationSlug, role).update();
+        audit.record("account", before.id(), before, account(username).orElseThrow());
+    }
+
+    /** Takes a role from an account. */
+    @org.springframework.transaction.annotation.Transactional
+    public void withdraw(String username, String role, String organisationSlug) {
+        checkGrant(role, organisationSlug);
+        Account before = account(username).orElseThrow(() -> new dk.klaremaal.platform.NotFoundException("No account " + username));
+        jdbc.sql("""
+                        delete from account_role where account_id = ? and role = ?
+                          and organisation_id is not distinct from (select id from organisation where slug = ?)""")
+                .params(before.id(), role, organisationSlug).update();
+        audit.record("account", before.id(), before, account(username).orElseThrow());
+    }
+
+    /** The accounts an administrator sees: all for an administrator of all organisations, else those with a role in their organisations. */
+    public List<Listed> listed() {
+        List<Long> mine = access.organisations(AccessPolicy.Action.ADMINISTER);
+        boolean all = access.allowsEverywhere(AccessPolicy.Action.ADMINISTER);
+        return jdbc.sql("""
+                        select a.id, a.username, a.display_name, a.password_hash is not null, a.locked_until > now()
+                        from account a
+                        where ? or exists (select 1 from account_role r where r.account_id = a.id and r.organisation_id = any(?))
+                        order by a.username""")
+                .params(all, mine.toArray(Long[]::new))
+                .query((rs, i) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                        roles(rs.getLong(1))))
+                .list();
+    }
+
+    private void checkGrant(String role, String organisationSlug) {
+        try {
+            AccessPolicy.Role.fromCode(role == null ? "" : role);
+        } catch (IllegalArgumentException e) {
+            throw new dk.klaremaal.platform.InvalidInputException("role", e.getMessage());
+        }
+        if (organisationSlug == null || organisationSlug.isBlank()) {
+            access.checkEverywhere(AccessPolicy.Action.ADMINISTER, "give roles in all organisations");
+            return;
+        }
+        Long id = jdbc.sql("select id from organisation where slug = ?").param(organisationSlug).query(Long.class).optional()
+                .orElseThrow(() -> new dk.klaremaal.platform.InvalidInputException("organisation", "no organisation with slug '" + organisationSlug + "'"));
+        access.check(AccessPolicy.Action.ADMINISTER, id);
     }
 
     public long count() {

@@ -25,9 +25,74 @@ public class ApiTokenService {
     }
 
     private final JdbcClient jdbc;
+    private final AccessPolicy access;
+    private final AuditTrail audit;
 
-    public ApiTokenService(JdbcClient jdbc) {
+    public ApiTokenService(JdbcClient jdbc, AccessPolicy access, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /**
+     * Issues a token after checking the input: administrators of an organisation may issue tokens
+     * limited to it (or an organisation below it); only administrators of all organisations may
+     * issue unlimited ones.
+     */
+    public NewToken issue(String name, String scope, String organisationSlug, String createdBy) {
+        java.util.List<dk.klaremaal.platform.InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(new dk.klaremaal.platform.InvalidInputException.FieldProblem("name", "name the token after the system or person that uses it"));
+        }
+        if (scope == null || !java.util.List.of("read", "ingest", "admin").contains(scope)) {
+            problems.add(new dk.klaremaal.platform.InvalidInputException.FieldProblem("scope", "is read, ingest or admin"));
+        }
+        Long organisationId = null;
+        if (organisationSlug != null && !organisationSlug.isBlank()) {
+            organisationId = jdbc.sql("select id from organisation where slug = ?").param(organisationSlug).query(Long.class).optional()
+                    .orElse(null);
+            if (organisationId == null) {
+                problems.add(new dk.klaremaal.platform.InvalidInputException.FieldProblem("organisation",
+                        "no organisation with slug '" + organisationSlug + "'"));
+            }
+        }
+        if (organisationId == null) {
+            access.checkEverywhere(AccessPolicy.Action.ADMINISTER, "create API tokens for all organisations");
+        } else {
+            access.check(AccessPolicy.Action.ADMINISTER, organisationId);
+        }
+        if (!problems.isEmpty()) {
+            throw new dk.klaremaal.platform.InvalidInputException(problems);
+        }
+        NewToken created = create(name.trim(), scope, organisationId, organisationSlug, createdBy);
+        audit.record("api_token", created.id(), null, java.util.Map.of("name", created.name(), "scope", scope,
+                "organisation", organisationSlug == null ? "" : organisationSlug));
+        return created;
+    }
+
+    /** The tokens the caller administers: all for an administrator of all organisations, else those limited to their organisations. */
+    public java.util.List<TokenView> visible() {
+        if (access.allowsEverywhere(AccessPolicy.Action.ADMINISTER)) {
+            return list();
+        }
+        java.util.Set<Long> mine = new java.util.HashSet<>(access.organisations(AccessPolicy.Action.ADMINISTER));
+        java.util.Set<String> slugs = new java.util.HashSet<>(jdbc.sql("select slug from organisation where id = any(?)")
+                .param(mine.toArray(Long[]::new)).query(String.class).list());
+        return list().stream().filter(t -> t.organisation() != null && slugs.contains(t.organisation())).toList();
+    }
+
+    /** Revokes a token the caller administers. */
+    public void revokeChecked(long id) {
+        Long organisationId = jdbc.sql("select organisation_id from api_token where id = ? and revoked_at is null").param(id)
+                .query((rs, i) -> (Long) rs.getObject(1)).optional()
+                .orElseThrow(() -> new dk.klaremaal.platform.NotFoundException("No active API token with id " + id));
+        if (organisationId == null) {
+            access.checkEverywhere(AccessPolicy.Action.ADMINISTER, "revoke API tokens for all organisations");
+        } else {
+            access.check(AccessPolicy.Action.ADMINISTER, organisationId);
+        }
+        revoke(id);
+        audit.record("api_token", id, java.util.Map.of("revoked", false), java.util.Map.of("revoked", true));
     }
 
     public Optional<ApiToken> authenticate(String token) {

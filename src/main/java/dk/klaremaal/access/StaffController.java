@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class StaffController {
 
     private final AccountService accounts;
+    private final AccessPolicy access;
 
-    StaffController(AccountService accounts) {
+    StaffController(AccountService accounts, AccessPolicy access) {
         this.accounts = accounts;
+        this.access = access;
     }
 
     @GetMapping("/log-ind")
@@ -27,6 +29,11 @@ class StaffController {
     @GetMapping("/administration")
     String administration(Principal principal, Model model) {
         model.addAttribute("account", accounts.account(principal.getName()).orElseThrow());
+        for (AccessPolicy.Action action : AccessPolicy.Action.values()) {
+            model.addAttribute("may" + action.name().charAt(0) + action.name().substring(1).toLowerCase(java.util.Locale.ROOT),
+                    !access.organisations(action).isEmpty());
+        }
+        model.addAttribute("administersAll", access.allowsEverywhere(AccessPolicy.Action.ADMINISTER));
         return "administration";
     }
 
