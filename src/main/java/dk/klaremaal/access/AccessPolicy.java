@@ -105,7 +105,7 @@ public class AccessPolicy {
         }
         return jdbc.sql("""
                         select r.role, r.organisation_id from account_role r join account a on a.id = r.account_id
-                        where a.username = ?""")
+                        where a.username = lower(?)""")
                 .param(auth.getName())
                 .query((rs, i) -> new Grant(Role.fromCode(rs.getString(1)), (Long) rs.getObject(2))).list();
     }

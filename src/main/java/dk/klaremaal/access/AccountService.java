@@ -157,7 +157,7 @@ public class AccountService implements UserDetailsService {
     }
 
     public Optional<Account> account(String username) {
-        return jdbc.sql("select id, username, display_name from account where username = ?").param(username)
+        return jdbc.sql("select id, username, display_name from account where username = lower(?)").param(username)
                 .query((rs, i) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), roles(rs.getLong(1)))).optional();
     }
 

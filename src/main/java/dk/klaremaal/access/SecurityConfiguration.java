@@ -61,7 +61,13 @@ public class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(4)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http,
+                              org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso,
+                              SingleSignOn singleSignOn) throws Exception {
+        if (sso.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/log-ind").defaultSuccessUrl("/administration", true)
+                    .failureUrl("/log-ind?sso-error").userInfoEndpoint(u -> u.oidcUserService(singleSignOn)));
+        }
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/administration", "/administration/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()

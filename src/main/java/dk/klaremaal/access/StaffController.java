@@ -1,6 +1,7 @@
 package dk.klaremaal.access;
 
 import java.security.Principal;
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,13 +17,29 @@ class StaffController {
     private final AccountService accounts;
     private final AccessPolicy access;
 
-    StaffController(AccountService accounts, AccessPolicy access) {
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso;
+
+    StaffController(AccountService accounts, AccessPolicy access,
+                    org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso) {
         this.accounts = accounts;
         this.access = access;
+        this.sso = sso;
+    }
+
+    /** The single sign-on providers configured, as (registration id, name shown). */
+    record Provider(String id, String name) {
     }
 
     @GetMapping("/log-ind")
-    String signIn() {
+    String signIn(Model model) {
+        List<Provider> providers = new java.util.ArrayList<>();
+        if (sso.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+                providers.add(new Provider(registration.getRegistrationId(), registration.getClientName()));
+            }
+        }
+        model.addAttribute("providers", providers);
         return "sign-in";
     }
 

@@ -110,7 +110,8 @@ class DemoDataLoader implements ApplicationRunner {
     int load() {
         seed.define();
         // Cases run up to today, so that expected times, screens and letters rest on recent decisions.
-        DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LocalDate.now(clock));
+        // Cases run up to yesterday: an event later today would lie in the future and be refused.
+        DemoCaseGenerator generator = new DemoCaseGenerator(calendar, LocalDate.now(clock).minusDays(1));
         int rows = 0;
         long caseSeed = 2025;
         List<CaseTypeProfile> profiles = new ArrayList<>(profiles());

@@ -52,7 +52,7 @@ class SignInBrowserIT extends SeedGoalTest {
         signIn("anne", "rigtig-adgangskode");
         assertThat(browser.getCurrentUrl()).endsWith("/administration");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Anne Andersen").contains("Redaktør – vejle-kommune");
-        browser.findElement(By.cssSelector("main form button")).click();
+        browser.findElement(By.cssSelector("header .staff-bar button")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl().contains("/log-ind?logout"));
         browser.get(base() + "/administration");
