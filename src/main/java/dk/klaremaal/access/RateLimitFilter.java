@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits on the public API, open data and Open311, per client address (token bucket, bucket4j):
- * a burst of {@code capacity} requests, refilled at {@code perMinute} a minute. Over the limit the
- * answer is 429 with Retry-After. Each application node counts for itself.
+ * Rate limits per client address (token bucket, bucket4j). The public API, open data and Open311 get a
+ * burst of {@code burst} requests, refilled at {@code per-minute} a minute; sign-in attempts (password
+ * posts and starts of single sign-on) have a much smaller bucket of their own, on top of the lockout
+ * of an account after repeated wrong passwords. Over the limit the answer is 429 with Retry-After.
+ * Each application node counts for itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,6 +32,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final long perMinute;
     private final long capacity;
+    private final long signInPerMinute;
+    private final long signInCapacity;
     private final Map<String, Bucket> buckets = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -37,22 +41,35 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
     });
 
-    RateLimitFilter(@Value("${klaremaal.rate-limit.per-minute:1200}") long perMinute, @Value("${klaremaal.rate-limit.burst:300}") long capacity) {
+    RateLimitFilter(@Value("${klaremaal.rate-limit.per-minute:1200}") long perMinute, @Value("${klaremaal.rate-limit.burst:300}") long capacity,
+                    @Value("${klaremaal.rate-limit.sign-in-per-minute:10}") long signInPerMinute,
+                    @Value("${klaremaal.rate-limit.sign-in-burst:10}") long signInCapacity) {
         this.perMinute = perMinute;
         this.capacity = capacity;
+        this.signInPerMinute = signInPerMinute;
+        this.signInCapacity = signInCapacity;
+    }
+
+    private static boolean signIn(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return (path.equals("/log-ind") && "POST".equals(request.getMethod())) || path.startsWith("/oauth2/authorization/");
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/api/") || path.startsWith("/data/") || path.startsWith("/open311/") || path.equals("/oembed"));
+        return !(path.startsWith("/api/") || path.startsWith("/data/") || path.startsWith("/open311/") || path.equals("/oembed")
+                || signIn(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
+        boolean signIn = signIn(request);
+        long size = signIn ? signInCapacity : capacity;
+        long refill = signIn ? signInPerMinute : perMinute;
+        Bucket bucket = buckets.computeIfAbsent((signIn ? "sign-in " : "") + request.getRemoteAddr(), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(size).refillGreedy(refill, Duration.ofMinutes(1)).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));

@@ -27,6 +27,8 @@ class RequestProtectionIT {
         registry.add("klaremaal.rate-limit.burst", () -> "5");
         registry.add("klaremaal.rate-limit.per-minute", () -> "1");
         registry.add("klaremaal.upload.max-bytes", () -> "1000");
+        registry.add("klaremaal.rate-limit.sign-in-burst", () -> "3");
+        registry.add("klaremaal.rate-limit.sign-in-per-minute", () -> "1");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -52,6 +54,27 @@ class RequestProtectionIT {
                 .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(proxied.headers().firstValue("Strict-Transport-Security").orElse("")).contains("max-age=");
         assertThat(proxied.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void theFourthQuickSignInAttemptIsRefusedBeforeItIsChecked() throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        for (int i = 0; i < 4; i++) {
+            String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/log-ind")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String csrf = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            var answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/log-ind"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=wrong-password&_csrf=" + csrf)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (i < 3) {
+                assertThat(answer.statusCode()).isEqualTo(302);
+                assertThat(answer.headers().firstValue("Location").orElse("")).endsWith("/log-ind?error");
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(429);
+                assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            }
+        }
     }
 
     @Test
