@@ -7,11 +7,16 @@
   token.value = sessionStorage.getItem('klaremaal-token') || '';
   token.addEventListener('change', function () { sessionStorage.setItem('klaremaal-token', token.value); schedule(); });
 
+  var form = $('letter-form');
+  var csrfHeader = form.getAttribute('data-csrf-header'), csrf = form.getAttribute('data-csrf');
+
+  // A signed-in person calls the API with their session and its CSRF token; otherwise an API token is needed.
   function api(method, path, data, accept) {
     var headers = { 'Accept': accept || 'application/json, application/problem+json' };
     if (data !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (token.value) { headers['Authorization'] = 'Bearer ' + token.value; }
-    return fetch(path, { method: method, headers: headers, body: data === undefined ? undefined : JSON.stringify(data) });
+    if (token.value) { headers['Authorization'] = 'Bearer ' + token.value; } else if (csrf) { headers[csrfHeader] = csrf; }
+    return fetch(path, { method: method, headers: headers, credentials: 'same-origin',
+      body: data === undefined ? undefined : JSON.stringify(data) });
   }
 
   function options(select, items, value, label) {
@@ -65,7 +70,7 @@
 
   function renderPreview() {
     if (!caseType.value || !subject.value.trim() || !body.value.trim()) { return; }
-    if (!token.value) { preview.textContent = 'Indtast API-nøglen for at se forhåndsvisningen.'; return; }
+    if (!token.value && !csrf) { preview.textContent = 'Log ind eller indtast API-nøglen for at se forhåndsvisningen.'; return; }
     api('POST', base() + '/' + language.value + '/preview', { subject: subject.value, body: body.value },
         'text/html, application/problem+json, application/json')
       .then(function (response) {
@@ -78,7 +83,7 @@
             preview.replaceChildren(nodes);
           });
         }
-        if (response.status === 401 || response.status === 403) { preview.textContent = 'API-nøglen giver ikke adgang.'; return null; }
+        if (response.status === 401 || response.status === 403) { preview.textContent = 'Du har ikke adgang til at skrive breve for denne myndighed.'; return null; }
         return response.json().then(showErrors);
       });
   }
@@ -88,7 +93,7 @@
     api('PUT', base() + '/' + language.value, { subject: subject.value, body: body.value, updatedBy: updatedBy.value })
       .then(function (response) {
         if (response.ok) { status.textContent = 'Skabelonen er gemt.'; showErrors(null); return null; }
-        if (response.status === 401 || response.status === 403) { status.textContent = 'API-nøglen giver ikke adgang.'; return null; }
+        if (response.status === 401 || response.status === 403) { status.textContent = 'Du har ikke adgang til at skrive breve for denne myndighed.'; return null; }
         status.textContent = 'Skabelonen blev ikke gemt.';
         return response.json().then(showErrors);
       });

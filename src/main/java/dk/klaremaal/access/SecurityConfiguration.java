@@ -11,9 +11,10 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Reads are public. Writes to the API need a bearer token: ingest tokens may send measurements
- * (case events, contacts, survey answers, downtime, probes, reported values, milestone progress);
- * admin tokens may also change the catalogue and goals. Nothing else may be written yet.
+ * Reads are public. Writes to the API need a bearer token (ingest tokens may send measurements –
+ * case events, contacts, survey answers, downtime, probes, reported values, milestone progress –
+ * admin tokens may also change the catalogue and goals) or a signed-in person's session with its
+ * CSRF token. Staff pages need a signed-in person; the roles decide the rest.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -21,20 +22,40 @@ public class SecurityConfiguration {
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
+        // A call carries a bearer token, or comes from a staff page of a signed-in person: then the
+        // session is read (never created here) and a write must carry the session's CSRF token.
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || request.getSession(false) == null))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**", "/api/v1/audit", "/api/v1/audit.csv").hasAuthority("SCOPE_admin")
+                        .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**", "/api/v1/audit", "/api/v1/audit.csv").access(scopeOrStaff("admin"))
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/case-events", "/api/v1/contacts", "/api/v1/survey-responses",
                                 "/api/v1/survey-aggregates", "/api/v1/downtime", "/api/v1/availability-probes",
-                                "/api/v1/reported-values", "/api/v1/letters").hasAuthority("SCOPE_ingest")
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/goals/*/milestones/*").hasAuthority("SCOPE_ingest")
-                        .anyRequest().hasAuthority("SCOPE_admin"));
+                                "/api/v1/reported-values", "/api/v1/letters").access(scopeOrStaff("ingest"))
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/goals/*/milestones/*").access(scopeOrStaff("ingest"))
+                        .anyRequest().access(scopeOrStaff("admin")));
         return http.build();
+    }
+
+    /**
+     * A token needs the scope; a signed-in person passes here, and what they may do to which
+     * organisation is decided by their roles ({@link AccessPolicy}) where the change is made.
+     */
+    private static org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext>
+            scopeOrStaff(String scope) {
+        return (authentication, context) -> {
+            var auth = authentication.get();
+            boolean granted = auth != null && auth.isAuthenticated()
+                    && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                    && (auth.getPrincipal() instanceof ApiPrincipal
+                        ? auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("SCOPE_" + scope))
+                        : true);
+            return new org.springframework.security.authorization.AuthorizationDecision(granted);
+        };
     }
 
     /** Open311 is public and read-only; a POST gets an Open311 error from the controller, not a login challenge. */

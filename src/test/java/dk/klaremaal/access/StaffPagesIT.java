@@ -118,4 +118,20 @@ class StaffPagesIT extends SeedGoalTest {
         // A local administrator sees and manages only accounts and tokens of their own organisations.
         assertThat(local.get("/administration/konti").body()).contains("lokal.admin").doesNotContain("ida.admin");
     }
+
+    @Test
+    void aSignedInEditorWritesLetterTemplatesWithTheirSessionButOnlyForTheirOrganisation() {
+        accounts.create("emma.editor", "Emma", PASSWORD, "editor", "vejle-teknik-og-miljoe");
+        StaffSession editor = StaffSession.signIn(base(), "emma.editor", PASSWORD);
+        String template = "{\"subject\":\"Kvittering\",\"body\":\"Vi har modtaget din ansøgning.\",\"updatedBy\":\"Emma\"}";
+        String own = "/api/v1/organisations/vejle-teknik-og-miljoe/case-types/byggetilladelse/letter-templates/da";
+        assertThat(editor.api("PUT", own, template, false).statusCode()).as("without the CSRF token").isEqualTo(403);
+        assertThat(editor.api("PUT", own, template, true).statusCode()).isEqualTo(200);
+        assertThat(editor.api("PUT", "/api/v1/organisations/statsamterne/case-types/social-klage/letter-templates/da", template, true)
+                .statusCode()).isEqualTo(403);
+        // An editor may not do an administrator's work through the API either.
+        assertThat(editor.api("POST", "/api/v1/organisations/vejle-teknik-og-miljoe/case-types",
+                "{\"service\":\"ny\",\"code\":\"ny\",\"name\":\"Ny\"}", true).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select updated_by from letter_template").query(String.class).single()).isEqualTo("Emma (emma.editor)");
+    }
 }
