@@ -114,8 +114,15 @@ class GoalAdminController extends StaffPage {
     }
 
     @PostMapping("/{id}/tilstand")
-    String state(@PathVariable long id, @RequestParam String state, Principal principal) {
-        goals.changeState(id, state, who(principal));
+    String state(@PathVariable long id, @RequestParam String state, Principal principal,
+                 org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Goal changed = goals.changeState(id, state, who(principal));
+        redirect.addFlashAttribute("message", "Målet er nu: " + switch (changed.state()) {
+            case DRAFT -> "kladde";
+            case SUBMITTED -> "sendt til godkendelse";
+            case APPROVED -> "godkendt";
+            case PUBLISHED -> "offentliggjort";
+        } + ".");
         return "redirect:/administration/maal/" + id;
     }
 

@@ -18,8 +18,10 @@ class CommentAdminController extends StaffPage {
     }
 
     @PostMapping("/administration/maal/{id}/kommentarer")
-    String comment(@PathVariable long id, @RequestParam String period, @RequestParam String comment, Principal principal) {
+    String comment(@PathVariable long id, @RequestParam String period, @RequestParam String comment, Principal principal,
+                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         reports.comment(id, period, new ReportService.CommentInput(comment, who(principal)), null);
+        redirect.addFlashAttribute("message", "Kommentaren til " + period + " er gemt og vises i opfølgningsrapporten.");
         return "redirect:/administration/maal/" + id;
     }
 }

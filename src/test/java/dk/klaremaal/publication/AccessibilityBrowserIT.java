@@ -102,6 +102,40 @@ class AccessibilityBrowserIT extends SeedGoalTest {
         assertThat(all).as(String.join("\n", all)).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dk.klaremaal.access.AccountService accounts;
+
+    @Test
+    void everyStaffPageTypeHasNoViolations() {
+        accounts.create("ida.admin", "Ida Admin", "en-lang-nok-adgangskode", "administrator", null);
+        browser.get(base() + "/log-ind");
+        browser.findElement(By.id("username")).sendKeys("ida.admin");
+        browser.findElement(By.id("password")).sendKeys("en-lang-nok-adgangskode");
+        browser.findElement(By.cssSelector("form.sign-in-form button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/administration"));
+        long s6 = goalId("statsamterne", "S6");
+        long a = goalId("statens-administration", "A");
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("administration", "/administration");
+        pages.put("goals", "/administration/maal");
+        pages.put("goals of one organisation", "/administration/maal?organisation=statsamterne");
+        pages.put("goal editor", "/administration/maal/ny?organisation=statsamterne");
+        pages.put("goal editor, changing", "/administration/maal/" + s6 + "/ret");
+        pages.put("staff goal page", "/administration/maal/" + s6);
+        pages.put("staff goal page with milestones", "/administration/maal/" + a);
+        pages.put("upload", "/administration/data");
+        pages.put("manual value", "/administration/vaerdier");
+        pages.put("catalogue", "/administration/katalog");
+        pages.put("accounts", "/administration/konti");
+        pages.put("tokens", "/administration/noegler");
+        pages.put("audit log", "/administration/revisionsspor");
+        pages.put("letter editor signed in", "/redigering/breve");
+        List<String> all = new ArrayList<>();
+        pages.forEach((name, path) -> violations(path).forEach(v -> all.add(name + " " + path + " → " + v)));
+        assertThat(all).as(String.join("\n", all)).isEmpty();
+    }
+
     @Test
     void everyPageCanSwitchLanguageAndKeepsTheChoice() {
         long s6 = goalId("statsamterne", "S6");
