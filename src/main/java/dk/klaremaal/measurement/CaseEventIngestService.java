@@ -8,18 +8,25 @@ import dk.klaremaal.measurement.CaseEventRepository.CaseKey;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.IngestReport.RowError;
 import dk.klaremaal.platform.RawRow;
+import dk.klaremaal.platform.PostgresCopy;
 import dk.klaremaal.platform.RowFields;
+import dk.klaremaal.platform.RowFormats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.BitSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,83 +75,147 @@ public class CaseEventIngestService implements Dataset {
     @Override
     @Transactional
     public IngestReport ingest(List<RawRow> rows, String sender) {
-        List<RowError> errors = new ArrayList<>();
+        return ingestRows(rows);
+    }
+
+    /** A CSV file of any size, read and checked a row at a time. */
+    @Override
+    @Transactional
+    public IngestReport ingestCsv(java.io.Reader csv, String sender) {
+        try (RowFormats.CsvRows rows = RowFormats.csvRows(csv, COLUMNS)) {
+            return ingestRows(rows);
+        }
+    }
+
+    /**
+     * Streams the rows: each is checked and written to a temporary file, which is copied into a
+     * temporary table; duplicates and conflicting re-sends are found there with SQL; then the events
+     * of every affected case (stored and new) are read back case by case and replayed, the timelines
+     * written to other files and copied in; finally everything is stored with a few set-based
+     * statements. Memory stays constant whatever the number of rows; all or nothing is stored.
+     */
+    private IngestReport ingestRows(Iterable<RawRow> rows) {
+        Errors errors = new Errors();
         Map<String, Optional<CaseType>> caseTypes = new HashMap<>();
         RowOrganisations.Lookup organisations = rowOrganisations.lookup();
-        Map<String, Candidate> byId = new LinkedHashMap<>();
-        int duplicates = 0;
-
-        for (RawRow row : rows) {
-            Candidate candidate = validate(row, organisations, caseTypes, errors);
-            if (candidate == null) {
-                continue;
+        List<Path> files = new ArrayList<>();
+        try {
+            Path incomingFile = temporary(files, "klaremaal-events");
+            int count = 0;
+            try (Writer out = Files.newBufferedWriter(incomingFile)) {
+                for (RawRow row : rows) {
+                    count++;
+                    Candidate c = validate(row, organisations, caseTypes, errors.list());
+                    if (c != null) {
+                        CaseEvent e = c.event();
+                        PostgresCopy.line(out, c.row(), e.eventId(), e.caseTypeId(), e.caseId(), e.kind().code(), e.occurredAt());
+                    }
+                }
             }
-            Candidate earlier = byId.get(candidate.event().eventId());
-            if (earlier == null) {
-                byId.put(candidate.event().eventId(), candidate);
-            } else if (earlier.event().sameAs(candidate.event())) {
-                duplicates++;
-            } else {
-                errors.add(new RowError(row.row(), candidate.event().eventId(), "event_id", candidate.event().eventId(),
-                        "the same event_id is used on row " + earlier.row() + " for a different event"));
+            events.createIncoming();
+            events.copyIncoming(incomingFile);
+            int duplicates = events.sameRepeats();
+            for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
+                errors.add(new RowError(repeat.row(), repeat.eventId(), "event_id", repeat.eventId(),
+                        "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
-        }
-
-        events.lockCaseTypes(byId.values().stream().map(c -> c.event().caseTypeId()).toList());
-        for (CaseEvent stored : events.findByIds(byId.keySet())) {
-            Candidate candidate = byId.remove(stored.eventId());
-            if (candidate.event().sameAs(stored)) {
-                duplicates++;
-            } else {
-                errors.add(new RowError(candidate.row(), stored.eventId(), "event_id", stored.eventId(),
+            events.lockCaseTypes(events.incomingCaseTypes());
+            duplicates += events.sameResends();
+            for (CaseEventRepository.Resend resend : events.conflictingResends()) {
+                CaseEvent stored = resend.stored();
+                errors.add(new RowError(resend.row(), stored.eventId(), "event_id", stored.eventId(),
                         "event_id is already stored for a different event (" + stored.kind().code() + " at "
                                 + stored.occurredAt() + " in case " + stored.caseId() + ")"));
             }
-        }
+            events.dropRepeatsAndResends();
 
-        Map<CaseKey, List<Candidate>> byCase = new TreeMap<>(Comparator.comparing(CaseKey::caseTypeId).thenComparing(CaseKey::caseId));
-        for (Candidate c : byId.values()) {
-            byCase.computeIfAbsent(new CaseKey(c.event().caseTypeId(), c.event().caseId()), k -> new ArrayList<>()).add(c);
-        }
-        Map<CaseKey, List<CaseEvent>> storedByCase = loadStoredEvents(byCase);
-
-        List<CaseKey> keys = new ArrayList<>();
-        List<CaseClock.Timeline> timelines = new ArrayList<>();
-        List<CaseEvent> accepted = new ArrayList<>();
-        Map<Long, CaseType> typesById = new HashMap<>();
-        caseTypes.values().forEach(t -> t.ifPresent(type -> typesById.put(type.id(), type)));
-        Map<Long, ClosingDays> closingByType = new HashMap<>();
-        for (Map.Entry<CaseKey, List<Candidate>> entry : byCase.entrySet()) {
-            CaseType type = typesById.get(entry.getKey().caseTypeId());
-            ClosingDays closing = closingByType.computeIfAbsent(type.id(), id -> closingDays(type));
-            List<Candidate> pending = new ArrayList<>(entry.getValue());
-            CaseClock.Timeline timeline = replayBlamingNewEvents(type, closing,
-                    storedByCase.getOrDefault(entry.getKey(), List.of()), pending, errors);
-            if (timeline != null) {
-                keys.add(entry.getKey());
-                timelines.add(timeline);
-                pending.forEach(c -> accepted.add(c.event()));
+            Map<Long, CaseType> typesById = new HashMap<>();
+            caseTypes.values().forEach(t -> t.ifPresent(type -> typesById.put(type.id(), type)));
+            Map<Long, ClosingDays> closingByType = new HashMap<>();
+            Path recordFile = temporary(files, "klaremaal-records");
+            Path spanFile = temporary(files, "klaremaal-spans");
+            try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile)) {
+                events.forEachAffectedCase((key, stored, sent) -> {
+                    CaseType type = typesById.get(key.caseTypeId());
+                    ClosingDays closing = closingByType.computeIfAbsent(type.id(), id -> closingDays(type));
+                    List<Candidate> pending = new ArrayList<>();
+                    sent.forEach(e -> pending.add(new Candidate(e.row(), e.event())));
+                    CaseClock.Timeline t = replayBlamingNewEvents(type, closing, stored, pending, errors.list());
+                    if (t != null && errors.isEmpty()) {
+                        PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
+                                t.calendarDays(), t.workingDays());
+                        for (int i = 0; i < t.spans().size(); i++) {
+                            CaseClock.Span span = t.spans().get(i);
+                            PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
+                        }
+                    }
+                });
             }
+            if (!errors.isEmpty()) {
+                return errors.report(count, duplicates);
+            }
+            int accepted = events.storeIncoming(recordFile, spanFile);
+            return IngestReport.stored(count, accepted, duplicates);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            files.forEach(f -> f.toFile().delete());
         }
-
-        if (!errors.isEmpty()) {
-            return IngestReport.refused(rows.size(), duplicates, errors);
-        }
-        events.insertEvents(accepted);
-        events.saveTimelines(keys, timelines);
-        return IngestReport.stored(rows.size(), accepted.size(), duplicates);
     }
 
-    private Map<CaseKey, List<CaseEvent>> loadStoredEvents(Map<CaseKey, List<Candidate>> byCase) {
-        Map<Long, List<String>> caseIdsByType = new HashMap<>();
-        byCase.keySet().forEach(k -> caseIdsByType.computeIfAbsent(k.caseTypeId(), t -> new ArrayList<>()).add(k.caseId()));
-        Map<CaseKey, List<CaseEvent>> stored = new HashMap<>();
-        caseIdsByType.forEach((typeId, caseIds) -> {
-            for (CaseEvent e : events.findEventsOfCases(typeId, caseIds)) {
-                stored.computeIfAbsent(new CaseKey(typeId, e.caseId()), k -> new ArrayList<>()).add(e);
+    private static Path temporary(List<Path> files, String prefix) throws IOException {
+        Path file = Files.createTempFile(prefix, ".csv");
+        files.add(file);
+        return file;
+    }
+
+    /**
+     * The row errors of an upload: every bad row is counted, the first {@link #KEPT} errors are kept
+     * to report, so a file of millions of bad rows does not fill the memory.
+     */
+    private static final class Errors {
+        static final int KEPT = 10_000;
+
+        private final List<RowError> kept = new ArrayList<>();
+        private final BitSet rows = new BitSet();
+        private final List<RowError> view = new AbstractList<>() {
+            @Override
+            public RowError get(int index) {
+                return kept.get(index);
             }
-        });
-        return stored;
+
+            @Override
+            public int size() {
+                return kept.size();
+            }
+
+            @Override
+            public boolean add(RowError error) {
+                Errors.this.add(error);
+                return true;
+            }
+        };
+
+        void add(RowError error) {
+            rows.set(error.row());
+            if (kept.size() < KEPT) {
+                kept.add(error);
+            }
+        }
+
+        /** A list the row checks add their errors to. */
+        List<RowError> list() {
+            return view;
+        }
+
+        boolean isEmpty() {
+            return rows.isEmpty();
+        }
+
+        IngestReport report(int count, int duplicates) {
+            IngestReport sorted = IngestReport.refused(count, duplicates, kept);
+            return new IngestReport(false, count, 0, duplicates, rows.cardinality(), sorted.errors());
+        }
     }
 
     /**

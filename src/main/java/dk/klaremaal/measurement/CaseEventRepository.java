@@ -22,10 +22,172 @@ public class CaseEventRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final javax.sql.DataSource dataSource;
+    /** Reads long results a batch at a time instead of all at once. */
+    private final JdbcTemplate streaming;
 
-    public CaseEventRepository(JdbcClient jdbc, JdbcTemplate template) {
+    public CaseEventRepository(JdbcClient jdbc, JdbcTemplate template, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(10_000);
+    }
+
+    // --- Bulk ingest through temporary tables (all dropped when the transaction ends) ---
+
+    /** An event sent again within one upload: its row, and the row that first used its event_id. */
+    public record Repeat(int row, String eventId, int firstRow) {
+    }
+
+    /** An event whose event_id is already stored for a different event. */
+    public record Resend(int row, CaseEvent stored) {
+    }
+
+    /** A new event with the row it was sent on. */
+    public record Sent(int row, CaseEvent event) {
+    }
+
+    @FunctionalInterface
+    public interface CaseVisitor {
+        void visit(CaseKey key, List<CaseEvent> stored, List<Sent> sent) throws java.io.IOException;
+    }
+
+    public void createIncoming() {
+        jdbc.sql("drop table if exists pg_temp.incoming_event, pg_temp.incoming_repeat, pg_temp.incoming_record, pg_temp.incoming_span")
+                .update();
+        jdbc.sql("""
+                create temp table incoming_event (row integer, event_id text, case_type_id bigint, case_id text, event text,
+                                                  occurred_at timestamptz) on commit drop""").update();
+    }
+
+    /** Copies the checked rows in and finds the event_ids that the upload itself uses more than once. */
+    public void copyIncoming(java.nio.file.Path csv) throws java.io.IOException {
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(csv)) {
+            dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_event (row, event_id, case_type_id, case_id, event, occurred_at)", reader);
+        }
+        jdbc.sql("analyze incoming_event").update();
+        jdbc.sql("""
+                create temp table incoming_repeat on commit drop as
+                select event_id, min(row) as first_row from incoming_event group by event_id having count(*) > 1""").update();
+    }
+
+    /** How many rows repeat an earlier row of the upload exactly. */
+    public int sameRepeats() {
+        return jdbc.sql("""
+                        select count(*) from incoming_event i join incoming_repeat r using (event_id)
+                        join incoming_event f on f.event_id = r.event_id and f.row = r.first_row
+                        where i.row <> r.first_row
+                          and (i.case_type_id, i.case_id, i.event, i.occurred_at) = (f.case_type_id, f.case_id, f.event, f.occurred_at)""")
+                .query(Integer.class).single();
+    }
+
+    /** Rows that use an earlier row's event_id for a different event. */
+    public List<Repeat> conflictingRepeats() {
+        return jdbc.sql("""
+                        select i.row, i.event_id, r.first_row from incoming_event i join incoming_repeat r using (event_id)
+                        join incoming_event f on f.event_id = r.event_id and f.row = r.first_row
+                        where i.row <> r.first_row
+                          and (i.case_type_id, i.case_id, i.event, i.occurred_at) is distinct from (f.case_type_id, f.case_id, f.event, f.occurred_at)
+                        order by i.row""")
+                .query((rs, n) -> new Repeat(rs.getInt(1), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    public List<Long> incomingCaseTypes() {
+        return jdbc.sql("select distinct case_type_id from incoming_event").query(Long.class).list();
+    }
+
+    /** How many rows send an already stored event again, exactly. */
+    public int sameResends() {
+        return jdbc.sql("""
+                        select count(*) from incoming_event i join case_event e using (event_id)
+                        where (i.case_type_id, i.case_id, i.event, i.occurred_at) = (e.case_type_id, e.case_id, e.event, e.occurred_at)""")
+                .query(Integer.class).single();
+    }
+
+    /** Rows whose event_id is stored for a different event. */
+    public List<Resend> conflictingResends() {
+        return jdbc.sql("""
+                        select i.row, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at
+                        from incoming_event i join case_event e using (event_id)
+                        where (i.case_type_id, i.case_id, i.event, i.occurred_at) is distinct from (e.case_type_id, e.case_id, e.event, e.occurred_at)
+                        order by i.row""")
+                .query((rs, n) -> new Resend(rs.getInt(1), event(rs, n))).list();
+    }
+
+    /** Leaves only the new events: the first row of each event_id, and nothing already stored. */
+    public void dropRepeatsAndResends() {
+        jdbc.sql("delete from incoming_event i using incoming_repeat r where i.event_id = r.event_id and i.row <> r.first_row").update();
+        jdbc.sql("delete from incoming_event i using case_event e where e.event_id = i.event_id").update();
+    }
+
+    /** Every case with new events, one at a time in case order: its stored events and the new ones. */
+    public void forEachAffectedCase(CaseVisitor visitor) {
+        record Current(CaseKey key, List<CaseEvent> stored, List<Sent> sent) {
+        }
+        Current[] current = new Current[1];
+        streaming.query("""
+                select x.row, x.event_id, x.case_type_id, x.case_id, x.event, x.occurred_at from (
+                    select row, event_id, case_type_id, case_id, event, occurred_at from incoming_event
+                    union all
+                    select null, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at
+                    from case_event e join (select distinct case_type_id, case_id from incoming_event) k using (case_type_id, case_id)
+                ) x order by x.case_type_id, x.case_id""", rs -> {
+            CaseEvent event = event(rs, 0);
+            CaseKey key = new CaseKey(event.caseTypeId(), event.caseId());
+            if (current[0] != null && !current[0].key().equals(key)) {
+                visit(visitor, current[0].key(), current[0].stored(), current[0].sent());
+                current[0] = null;
+            }
+            if (current[0] == null) {
+                current[0] = new Current(key, new ArrayList<>(), new ArrayList<>());
+            }
+            int row = rs.getInt("row");
+            if (rs.wasNull()) {
+                current[0].stored().add(event);
+            } else {
+                current[0].sent().add(new Sent(row, event));
+            }
+        });
+        if (current[0] != null) {
+            visit(visitor, current[0].key(), current[0].stored(), current[0].sent());
+        }
+    }
+
+    private static void visit(CaseVisitor visitor, CaseKey key, List<CaseEvent> stored, List<Sent> sent) {
+        try {
+            visitor.visit(key, stored, sent);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Stores the new events and replaces the derived records and spans of their cases; returns the number of events stored. */
+    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans) throws java.io.IOException {
+        jdbc.sql("""
+                create temp table incoming_record (case_type_id bigint, case_id text, received_on date, is_open boolean,
+                                                   last_decided_on date, calendar_days integer, working_days integer) on commit drop""").update();
+        jdbc.sql("""
+                create temp table incoming_span (case_type_id bigint, case_id text, seq integer, opened_on date, closed_on date)
+                on commit drop""").update();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(records); java.io.Reader s = java.nio.file.Files.newBufferedReader(spans)) {
+            dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_record", r);
+            dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_span", s);
+        }
+        int stored = jdbc.sql("""
+                insert into case_event (event_id, case_type_id, case_id, event, occurred_at)
+                select event_id, case_type_id, case_id, event, occurred_at from incoming_event order by case_type_id, case_id, occurred_at""")
+                .update();
+        jdbc.sql("""
+                insert into case_record (case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days)
+                select * from incoming_record
+                on conflict (case_type_id, case_id) do update set
+                    received_on = excluded.received_on, is_open = excluded.is_open,
+                    last_decided_on = excluded.last_decided_on, calendar_days = excluded.calendar_days,
+                    working_days = excluded.working_days""").update();
+        jdbc.sql("delete from case_span s using incoming_record r where s.case_type_id = r.case_type_id and s.case_id = r.case_id").update();
+        jdbc.sql("insert into case_span (case_type_id, case_id, seq, opened_on, closed_on) select * from incoming_span").update();
+        return stored;
     }
 
     /**
@@ -34,80 +196,6 @@ public class CaseEventRepository {
      */
     public void lockCaseTypes(Collection<Long> caseTypeIds) {
         AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.CASE_TYPE, caseTypeIds);
-    }
-
-    public List<CaseEvent> findByIds(Collection<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select event_id, case_type_id, case_id, event, occurred_at from case_event where event_id = any(?)")
-                .param(eventIds.toArray(String[]::new))
-                .query(CaseEventRepository::event).list();
-    }
-
-    public List<CaseEvent> findEventsOfCases(long caseTypeId, Collection<String> caseIds) {
-        return jdbc.sql("""
-                        select event_id, case_type_id, case_id, event, occurred_at from case_event
-                        where case_type_id = ? and case_id = any(?)""")
-                .params(caseTypeId, caseIds.toArray(String[]::new))
-                .query(CaseEventRepository::event).list();
-    }
-
-    public void insertEvents(List<CaseEvent> events) {
-        template.batchUpdate("insert into case_event (event_id, case_type_id, case_id, event, occurred_at) values (?, ?, ?, ?, ?)",
-                events, 1000, (ps, e) -> {
-                    ps.setString(1, e.eventId());
-                    ps.setLong(2, e.caseTypeId());
-                    ps.setString(3, e.caseId());
-                    ps.setString(4, e.kind().code());
-                    ps.setTimestamp(5, Timestamp.from(e.occurredAt()));
-                });
-    }
-
-    /** Replaces what is derived for these cases with their new timelines. */
-    public void saveTimelines(List<CaseKey> keys, List<CaseClock.Timeline> timelines) {
-        List<Integer> index = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            index.add(i);
-        }
-        template.batchUpdate("""
-                insert into case_record (case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (case_type_id, case_id) do update set
-                    received_on = excluded.received_on, is_open = excluded.is_open,
-                    last_decided_on = excluded.last_decided_on, calendar_days = excluded.calendar_days,
-                    working_days = excluded.working_days""", index, 1000, (ps, i) -> {
-            CaseKey key = keys.get(i);
-            CaseClock.Timeline t = timelines.get(i);
-            ps.setLong(1, key.caseTypeId());
-            ps.setString(2, key.caseId());
-            ps.setDate(3, Date.valueOf(t.receivedOn()));
-            ps.setBoolean(4, t.open());
-            ps.setObject(5, t.lastDecidedOn() == null ? null : Date.valueOf(t.lastDecidedOn()), Types.DATE);
-            ps.setObject(6, t.calendarDays(), Types.INTEGER);
-            ps.setObject(7, t.workingDays(), Types.INTEGER);
-        });
-        template.batchUpdate("delete from case_span where case_type_id = ? and case_id = ?", keys, 1000, (ps, key) -> {
-            ps.setLong(1, key.caseTypeId());
-            ps.setString(2, key.caseId());
-        });
-        record SpanRow(CaseKey key, int seq, CaseClock.Span span) {
-        }
-        List<SpanRow> spans = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            List<CaseClock.Span> caseSpans = timelines.get(i).spans();
-            for (int s = 0; s < caseSpans.size(); s++) {
-                spans.add(new SpanRow(keys.get(i), s + 1, caseSpans.get(s)));
-            }
-        }
-        template.batchUpdate("insert into case_span (case_type_id, case_id, seq, opened_on, closed_on) values (?, ?, ?, ?, ?)",
-                spans, 1000, (ps, row) -> {
-                    ps.setLong(1, row.key().caseTypeId());
-                    ps.setString(2, row.key().caseId());
-                    ps.setInt(3, row.seq());
-                    ps.setDate(4, Date.valueOf(row.span().openedOn()));
-                    ps.setObject(5, row.span().closedOn() == null ? null : Date.valueOf(row.span().closedOn()), Types.DATE);
-                });
     }
 
     private static CaseEvent event(ResultSet rs, int row) throws SQLException {

@@ -54,7 +54,7 @@ class DataAdminController extends StaffPage {
         }
         IngestReport report;
         try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            report = target.ingest(RowFormats.csv(reader, target.requiredColumns()), who(principal));
+            report = target.ingestCsv(reader, who(principal));
         }
         if (!report.stored()) {
             response.setStatus(422);

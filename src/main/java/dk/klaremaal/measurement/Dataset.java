@@ -22,4 +22,9 @@ public interface Dataset {
      * datasets that record it.
      */
     IngestReport ingest(List<RawRow> rows, String sender);
+
+    /** A CSV upload; datasets that stream large files override this to read the rows one at a time. */
+    default IngestReport ingestCsv(java.io.Reader csv, String sender) {
+        return ingest(dk.klaremaal.platform.RowFormats.csv(csv, requiredColumns()), sender);
+    }
 }

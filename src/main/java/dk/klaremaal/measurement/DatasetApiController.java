@@ -38,7 +38,7 @@ class DatasetApiController {
     ResponseEntity<IngestReport> csv(@PathVariable String dataset, InputStream body, Principal sender) throws IOException {
         Dataset target = dataset(dataset);
         try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
-            return answer(target.ingest(RowFormats.csv(reader, target.requiredColumns()), name(sender)));
+            return answer(target.ingestCsv(reader, name(sender)));
         }
     }
 

@@ -27,30 +27,89 @@ public final class RowFormats {
 
     /** CSV whose header names at least the required columns; the header is row 1, data starts at row 2. */
     public static List<RawRow> csv(Reader input, List<String> required) {
-        try (CSVParser parser = FORMAT.parse(skipByteOrderMark(input))) {
+        List<RawRow> rows = new ArrayList<>();
+        try (CsvRows stream = csvRows(input, required)) {
+            stream.forEach(rows::add);
+        }
+        return rows;
+    }
+
+    /**
+     * The same rows, read one at a time as they are iterated, so a file of any size is read in
+     * constant memory. The header is checked at once; a malformed row ends the iteration with an
+     * {@link InvalidInputException}. Close it when done.
+     */
+    public static CsvRows csvRows(Reader input, List<String> required) {
+        try {
+            CSVParser parser = FORMAT.parse(skipByteOrderMark(input));
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = required.stream().filter(c -> !header.containsKey(c)).toList();
             if (!missing.isEmpty()) {
+                parser.close();
                 throw new InvalidInputException("header", "row 1 must name the columns " + String.join(", ", required)
                         + "; missing: " + String.join(", ", missing));
             }
-            List<RawRow> rows = new ArrayList<>();
-            int row = 1;
-            for (CSVRecord record : parser) {
-                row++;
-                Map<String, String> fields = new HashMap<>();
-                for (String column : header.keySet()) {
-                    if (record.isSet(column)) {
-                        fields.put(column, record.get(column));
-                    }
-                }
-                rows.add(new RawRow(row, fields));
-            }
-            return rows;
+            return new CsvRows(parser, List.copyOf(header.keySet()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | UncheckedIOException e) {
             throw new InvalidInputException("csv", "the file is not valid CSV: " + e.getMessage());
+        }
+    }
+
+    /** CSV rows read lazily from an open parser. */
+    public static final class CsvRows implements Iterable<RawRow>, AutoCloseable {
+
+        private final CSVParser parser;
+        private final List<String> columns;
+
+        private CsvRows(CSVParser parser, List<String> columns) {
+            this.parser = parser;
+            this.columns = columns;
+        }
+
+        @Override
+        public java.util.Iterator<RawRow> iterator() {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            return new java.util.Iterator<>() {
+                private int row = 1;
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        return records.hasNext();
+                    } catch (IllegalStateException | UncheckedIOException e) {
+                        throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + e.getMessage());
+                    }
+                }
+
+                @Override
+                public RawRow next() {
+                    CSVRecord record;
+                    try {
+                        record = records.next();
+                    } catch (IllegalStateException | UncheckedIOException e) {
+                        throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + e.getMessage());
+                    }
+                    row++;
+                    Map<String, String> fields = new HashMap<>();
+                    for (String column : columns) {
+                        if (record.isSet(column)) {
+                            fields.put(column, record.get(column));
+                        }
+                    }
+                    return new RawRow(row, fields);
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
