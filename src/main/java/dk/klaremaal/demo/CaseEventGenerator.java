@@ -106,7 +106,9 @@ public final class CaseEventGenerator {
                 clock = nextWorkingDay(received.plusDays(random.nextInt(15)));
                 if (clock.isAfter(lastDay)) {
                     open++;
-                    events += emit(out, line, late, caseEvents, target, n, received, seed, random);
+                    long written = emit(out, line, late, caseEvents, target, n, received, seed, random);
+                    events += written;
+                    duplicates += written - caseEvents.size();
                     continue;
                 }
                 caseEvents.add(new String[]{"completed", at(clock, 10, random)});
@@ -165,7 +167,8 @@ public final class CaseEventGenerator {
             line.setLength(0);
             line.append('g').append(seed).append('-').append(n).append('-').append(i + 1).append(',')
                     .append(target.organisation()).append(',').append(target.caseType()).append(',')
-                    .append(target.caseType().toUpperCase(java.util.Locale.ROOT)).append('-').append(received.getYear()).append('-').append(n)
+                    .append(target.caseType().toUpperCase(java.util.Locale.ROOT)).append('-').append(received.getYear()).append('-').append(seed)
+                    .append('-').append(n)
                     .append(',').append(e[0]).append(',').append(e[1]).append('\n');
             String text = line.toString();
             int copies = random.nextInt(1000) < 3 ? 2 : 1;

@@ -95,6 +95,7 @@ public class CaseEventIngestService implements Dataset {
      * statements. Memory stays constant whatever the number of rows; all or nothing is stored.
      */
     private IngestReport ingestRows(Iterable<RawRow> rows) {
+        Phases phases = new Phases();
         Errors errors = new Errors();
         Map<String, Optional<CaseType>> caseTypes = new HashMap<>();
         RowOrganisations.Lookup organisations = rowOrganisations.lookup();
@@ -112,14 +113,17 @@ public class CaseEventIngestService implements Dataset {
                     }
                 }
             }
+            phases.done("read and check " + count + " rows");
             events.createIncoming();
             events.copyIncoming(incomingFile);
+            phases.done("copy in");
             int duplicates = events.sameRepeats();
             for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
                 errors.add(new RowError(repeat.row(), repeat.eventId(), "event_id", repeat.eventId(),
                         "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
             events.lockCaseTypes(events.incomingCaseTypes());
+            events.findResends();
             duplicates += events.sameResends();
             for (CaseEventRepository.Resend resend : events.conflictingResends()) {
                 CaseEvent stored = resend.stored();
@@ -128,6 +132,7 @@ public class CaseEventIngestService implements Dataset {
                                 + stored.occurredAt() + " in case " + stored.caseId() + ")"));
             }
             events.dropRepeatsAndResends();
+            phases.done("duplicates and conflicts");
 
             Map<Long, CaseType> typesById = new HashMap<>();
             caseTypes.values().forEach(t -> t.ifPresent(type -> typesById.put(type.id(), type)));
@@ -151,15 +156,29 @@ public class CaseEventIngestService implements Dataset {
                     }
                 });
             }
+            phases.done("replay cases");
             if (!errors.isEmpty()) {
                 return errors.report(count, duplicates);
             }
             int accepted = events.storeIncoming(recordFile, spanFile);
+            phases.done("store");
             return IngestReport.stored(count, accepted, duplicates);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             files.forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** Logs (at debug level) how long each phase of an ingest took. */
+    private static final class Phases {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseEventIngestService.class);
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            LOG.debug("case-event ingest: {} in {} ms", phase, (now - last) / 1_000_000);
+            last = now;
         }
     }
 
@@ -178,15 +197,17 @@ public class CaseEventIngestService implements Dataset {
 
         private final List<RowError> kept = new ArrayList<>();
         private final BitSet rows = new BitSet();
+        private int added;
         private final List<RowError> view = new AbstractList<>() {
             @Override
             public RowError get(int index) {
-                return kept.get(index);
+                return index < kept.size() ? kept.get(index) : null;
             }
 
+            /** Every error added, kept or not: the row checks compare sizes to see whether a row failed. */
             @Override
             public int size() {
-                return kept.size();
+                return added;
             }
 
             @Override
@@ -197,6 +218,7 @@ public class CaseEventIngestService implements Dataset {
         };
 
         void add(RowError error) {
+            added++;
             rows.set(error.row());
             if (kept.size() < KEPT) {
                 kept.add(error);

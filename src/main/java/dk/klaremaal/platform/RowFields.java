@@ -156,22 +156,98 @@ public final class RowFields {
                 throw new IllegalArgumentException("is missing");
             }
             String text = value.length() > 10 && value.charAt(10) == ' ' ? value.substring(0, 10) + "T" + value.substring(11) : value;
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // not with an offset; try a local time below
+            LocalDateTime local = fastLocal(text);
+            int localEnd = text.length() >= 19 && text.charAt(16) == ':' ? 19 : 16;
+            if (local != null && text.length() > localEnd) {
+                ZoneOffset offset = fastOffset(text);
+                if (offset != null) {
+                    return local.toInstant(offset);
+                }
+                local = null;
             }
-            LocalDateTime local;
-            try {
-                local = LocalDateTime.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("is not an ISO-8601 date and time such as 2024-03-01T09:30:00+01:00 or 2024-03-01T09:30");
+            if (local == null) {
+                try {
+                    return OffsetDateTime.parse(text).toInstant();
+                } catch (DateTimeParseException ignored) {
+                    // not with an offset; try a local time below
+                }
+                try {
+                    local = LocalDateTime.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("is not an ISO-8601 date and time such as 2024-03-01T09:30:00+01:00 or 2024-03-01T09:30");
+                }
             }
             List<ZoneOffset> offsets = TimeConfiguration.ZONE.getRules().getValidOffsets(local);
             if (offsets.isEmpty()) {
                 throw new IllegalArgumentException("does not exist in Europe/Copenhagen: the clocks skip this hour when summer time starts");
             }
             return ZonedDateTime.ofLocal(local, TimeConfiguration.ZONE, offsets.getFirst()).toInstant();
+        }
+
+        /**
+         * The common shapes read without the general parser (which is slow, and slower still when it
+         * fails): {@code yyyy-MM-ddTHH:mm} or {@code yyyy-MM-ddTHH:mm:ss}, followed by nothing or an
+         * offset. Anything else (fractions of seconds, other shapes) returns null and is left to the
+         * general parser, as are impossible dates.
+         */
+        private static LocalDateTime fastLocal(String t) {
+            int n = t.length();
+            if (n < 16 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':') {
+                return null;
+            }
+            int second = 0;
+            int end = 16;
+            if (n >= 19 && t.charAt(16) == ':') {
+                second = digits(t, 17, 2);
+                end = 19;
+            }
+            if (n > end && !(t.charAt(end) == 'Z' || t.charAt(end) == '+' || t.charAt(end) == '-')) {
+                return null;
+            }
+            int year = digits(t, 0, 4);
+            int month = digits(t, 5, 2);
+            int day = digits(t, 8, 2);
+            int hour = digits(t, 11, 2);
+            int minute = digits(t, 14, 2);
+            if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+                return null;
+            }
+            try {
+                return LocalDateTime.of(year, month, day, hour, minute, second);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
+
+        /** The offset after {@code yyyy-MM-ddTHH:mm[:ss]}: {@code Z} or {@code ±HH:MM}; null if there is none or another shape. */
+        private static ZoneOffset fastOffset(String t) {
+            int start = t.length() >= 19 && t.charAt(16) == ':' ? 19 : 16;
+            int n = t.length() - start;
+            if (n == 1 && t.charAt(start) == 'Z') {
+                return ZoneOffset.UTC;
+            }
+            if (n == 6 && (t.charAt(start) == '+' || t.charAt(start) == '-') && t.charAt(start + 3) == ':') {
+                int hours = digits(t, start + 1, 2);
+                int minutes = digits(t, start + 4, 2);
+                if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+                    return null;
+                }
+                int sign = t.charAt(start) == '-' ? -1 : 1;
+                return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            }
+            return null;
+        }
+
+        private static int digits(String t, int from, int count) {
+            int value = 0;
+            for (int i = from; i < from + count; i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
         }
     }
 }
