@@ -38,7 +38,7 @@ public final class CaseEventGenerator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     /** A case type to generate for, its share of the cases and its typical processing time. */
-    record Target(String organisation, String caseType, boolean completionStart, int weight, double medianDays, double sigma) {
+    public record Target(String organisation, String caseType, boolean completionStart, int weight, double medianDays, double sigma) {
     }
 
     /** What a run wrote. */
@@ -69,6 +69,17 @@ public final class CaseEventGenerator {
             }
             targets.add(new Target(m.slug(), "miljoegodkendelse", true, 1, 60 + shape.nextInt(60), 0.6));
         }
+        targets.addAll(seedTargets(shape));
+        return new CaseEventGenerator(targets);
+    }
+
+    /** Only the case types of the seed goals (the agencies, Vejle and Karlebo), as {@code DemoSeed} defines them. */
+    public static CaseEventGenerator forSeedCatalogue() {
+        return new CaseEventGenerator(seedTargets(new SplittableRandom(7)));
+    }
+
+    private static List<Target> seedTargets(SplittableRandom shape) {
+        List<Target> targets = new ArrayList<>();
         try (InputStream seed = new ClassPathResource("demo/seed.json").getInputStream()) {
             JsonNode root = JsonMapper.builder().build().readTree(seed);
             for (JsonNode t : root.get("caseTypes")) {
@@ -78,7 +89,7 @@ public final class CaseEventGenerator {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new CaseEventGenerator(targets);
+        return targets;
     }
 
     /** Writes {@code cases} cases received from 1 January {@code fromYear} to {@code lastDay}; events after {@code lastDay} are left out. */

@@ -52,11 +52,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void emptyDatabase() {
-        jdbc.sql("""
-                truncate case_span, case_record, case_event, goal_milestone, goal_target, goal_scale_level, goal, case_type,
-                         service, contact, survey_response, survey_aggregate, survey_question, survey, downtime,
-                         availability_probe, monitored_system, series_value, series, organisation, api_token, audit_log, account, spring_session
-                         restart identity cascade""").update();
+        TestDatabase.empty(jdbc);
         tokens.register("ingest", INGEST_TOKEN, "ingest");
         tokens.register("admin", ADMIN_TOKEN, "admin");
     }
