@@ -129,6 +129,13 @@ class MultiNodeIT {
         Map<String, String> onSecond = results(second);
         assertThat(onSecond).isEqualTo(onFirst);
 
+        // Each node keeps the results it computed; data sent to one node changes what the other serves at once.
+        StringWriter more = new StringWriter();
+        CaseEventGenerator.forSeedCatalogue().write(more, 500, 43, 2023, LocalDate.now().minusDays(1));
+        post(first, more.toString());
+        Map<String, String> secondAfter = results(second);
+        assertThat(secondAfter).isNotEqualTo(onSecond).isEqualTo(results(first));
+
         reset();
         JsonNode whole = post(first, file.toString());
         assertThat(whole.get("accepted").asLong()).isEqualTo(unique);

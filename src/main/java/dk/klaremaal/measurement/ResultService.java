@@ -28,18 +28,57 @@ public class ResultService {
     private final SeriesStatisticsRepository series;
     private final Clock clock;
 
-    ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock) {
+    private final dk.klaremaal.platform.DataVersion dataVersion;
+
+    /** Results computed before, by the goal as it was (targets, scale, milestones, state), the data version and the time they depend on. */
+    private record Key(Goal goal, long version, Object time) {
+    }
+
+    private static final int CACHED = 20_000;
+
+    private final Map<Key, List<GoalResult>> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, List<GoalResult>> eldest) {
+            return size() > CACHED;
+        }
+    });
+
+    ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
+                  dk.klaremaal.platform.DataVersion dataVersion) {
         calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
         this.cases = cases;
         this.series = series;
         this.clock = clock;
+        this.dataVersion = dataVersion;
     }
 
     /**
      * Every period from the first with data to the current one, oldest first; to the last
      * milestone's when that lies ahead, or to the end of monitoring when that has passed.
+     * <p>
+     * Results are kept per node and reused while the goal, the data version and the day (for
+     * availability, the minute: uptime runs to now) are the same. The version is read before the data,
+     * so what is kept under a version is never older than it.
      */
     public List<GoalResult> results(Goal goal) {
+        Object time = goal.indicator().kind() == IndicatorKind.AVAILABILITY
+                ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : LocalDate.now(clock);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                && !org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // Inside a transaction that may have changed data not yet committed: compute, keep nothing.
+            return compute(goal);
+        }
+        Key key = new Key(goal, dataVersion.current(), time);
+        List<GoalResult> cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<GoalResult> computed = List.copyOf(compute(goal));
+        cache.put(key, computed);
+        return computed;
+    }
+
+    private List<GoalResult> compute(Goal goal) {
         IndicatorCalculator calculator = calculators.get(goal.indicator().kind());
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> first = calculator.firstDate(goal);
