@@ -5,7 +5,6 @@ import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.RawRow;
-import dk.klaremaal.platform.RowFormats;
 import dk.klaremaal.platform.StaffPage;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
