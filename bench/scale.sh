@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Scale benchmark against a running Klaremål with the demo data (./klaremaal run, ideally started with
-# a heap limit, e.g. JAVA_TOOL_OPTIONS=-Xmx512m, and klaremaal.upload.max-bytes large enough for the file):
+# Scale benchmark against a running Klaremål with the demo data, started with a heap limit, an upload
+# limit large enough for the file and the rate limit out of the way of the load test, e.g.
+#   KLAREMAAL_UPLOAD_MAX_BYTES=2000000000 KLAREMAAL_RATE_LIMIT_BURST=100000000 KLAREMAAL_RATE_LIMIT_PER_MINUTE=100000000 \
+#     ./klaremaal run -Dspring-boot.run.jvmArguments=-Xmx512m
 #   bench/scale.sh [cases] [base-url] [token]
 # 1. generates `cases` cases of events for the demo catalogue (./klaremaal generate, a new seed each run);
 # 2. posts the file to /api/v1/case-events and reports events per second;
