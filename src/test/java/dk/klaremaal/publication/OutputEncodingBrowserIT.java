@@ -71,6 +71,34 @@ class OutputEncodingBrowserIT extends IntegrationTest {
         }
     }
 
+    @Autowired
+    dk.klaremaal.access.AccountService accounts;
+
+    @Test
+    void theStaffPagesShowItAsTextToo() {
+        accounts.create("ida.admin", "Ida <b>Admin</b>", "en-lang-nok-adgangskode", "administrator", null);
+        browser.get(base() + "/log-ind");
+        browser.findElement(By.id("username")).sendKeys("ida.admin");
+        browser.findElement(By.id("password")).sendKeys("en-lang-nok-adgangskode");
+        browser.findElement(By.cssSelector("form.sign-in-form button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/administration"));
+        for (String page : List.of("/administration", "/administration/maal?organisation=testens-styrelse", "/administration/maal/" + goalId,
+                "/administration/maal/" + goalId + "/ret", "/administration/revisionsspor", "/administration/konti")) {
+            browser.get(base() + page);
+            Object pwned = ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned;");
+            assertThat(pwned).as(page).isNull();
+            assertThat(browser.findElements(By.cssSelector("img[src='x'], main script:not([src]), main b"))).as(page).isEmpty();
+        }
+        // The editor's live preview inserts the server's fragment: the sentence stays text there as well.
+        browser.get(base() + "/administration/maal/" + goalId + "/ret");
+        browser.findElement(By.name("code")).sendKeys(" ");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("goal-preview")).getText().contains("<script>window.pwned=1</script>"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned;")).isNull();
+        assertThat(browser.findElements(By.cssSelector("#goal-preview img, #goal-preview svg, #goal-preview script"))).isEmpty();
+    }
+
     @Test
     void documentsAndDataCarryTheSentenceEncoded() {
         String letter = post("/api/v1/letters", "application/json",
