@@ -19,10 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Keeps the public pages a node has rendered and serves them again while nothing they show has
+ * Keeps the public pages (and public API reads and open data) a node has rendered and serves them again while nothing they show has
  * changed: the key is the address, the language chosen, the data version (raised by every change to
  * what the pages show, on any node) and the minute (pages depend on the day, and uptime on the
- * minute). Only anonymous requests are served from it, only complete HTML answers that set no cookie
+ * minute). Only anonymous requests are served from it, only complete HTML, JSON and CSV answers that set no cookie
  * are kept, and a request that switches language is always rendered. The version is read before the
  * page is rendered, so a kept page is never older than its version.
  */
@@ -30,10 +30,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
 class PageCacheFilter extends OncePerRequestFilter {
 
-    private static final String[] PAGES = {"/organisationer/", "/maal/", "/sammenligning", "/rapporter/", "/indlejret/"};
+    private static final String[] PAGES = {"/organisationer/", "/maal/", "/sammenligning", "/rapporter/", "/indlejret/", "/api/v1/goals/",
+            "/api/v1/organisations", "/data/"};
+    private static final java.util.List<String> KEPT_TYPES = java.util.List.of("text/html", "application/json", "text/csv");
     private static final int LARGEST = 1 << 20;
 
-    private record Page(String contentType, String language, byte[] body) {
+    private record Page(String contentType, String language, String disposition, byte[] body) {
     }
 
     private final DataVersion dataVersion;
@@ -86,6 +88,9 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (page != null) {
             response.setHeader("X-Page-Cache", "hit");
             response.setContentType(page.contentType());
+            if (page.disposition() != null) {
+                response.setHeader("Content-Disposition", page.disposition());
+            }
             if (page.language() != null) {
                 response.setHeader("Content-Language", page.language());
             }
@@ -97,9 +102,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         String type = wrapper.getContentType();
-        if (wrapper.getStatus() == 200 && type != null && type.startsWith("text/html") && !wrapper.getHeaderNames().contains("Set-Cookie")
+        if (wrapper.getStatus() == 200 && type != null && KEPT_TYPES.stream().anyMatch(type::startsWith)
+                && !wrapper.getHeaderNames().contains("Set-Cookie")
                 && wrapper.getContentSize() <= LARGEST) {
-            pages.put(key, new Page(type, wrapper.getHeader("Content-Language"), wrapper.getContentAsByteArray()));
+            pages.put(key, new Page(type, wrapper.getHeader("Content-Language"), wrapper.getHeader("Content-Disposition"),
+                    wrapper.getContentAsByteArray()));
         }
         wrapper.copyBodyToResponse();
     }

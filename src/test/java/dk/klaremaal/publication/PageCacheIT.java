@@ -46,6 +46,27 @@ class PageCacheIT extends SeedGoalTest {
     }
 
     @Test
+    void publicApiReadsAndOpenDataAreKeptTooButNotTokenCalls() throws Exception {
+        long s6 = goalId("statsamterne", "S6");
+        String path = "/api/v1/goals/" + s6 + "/results";
+        String before = page(path, null).body();
+        assertThat(page(path, null).headers().firstValue("X-Page-Cache")).contains("hit");
+        cases("statsamterne", "separation-og-skilsmisse", "2025-03-03T09:00", "2025-04-07T09:00");
+        HttpResponse<String> after = page(path, null);
+        assertThat(after.headers().firstValue("X-Page-Cache")).contains("miss");
+        assertThat(after.body()).isNotEqualTo(before);
+        HttpResponse<String> csv = page("/data/organisationer/statsamterne/maal.csv", null);
+        HttpResponse<String> csvAgain = page("/data/organisationer/statsamterne/maal.csv", null);
+        assertThat(csvAgain.headers().firstValue("X-Page-Cache")).contains("hit");
+        assertThat(csvAgain.headers().firstValue("Content-Type")).isEqualTo(csv.headers().firstValue("Content-Type"));
+        assertThat(csvAgain.headers().firstValue("Content-Disposition")).isEqualTo(csv.headers().firstValue("Content-Disposition"));
+        assertThat(csvAgain.body()).isEqualTo(csv.body());
+        var withToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.headers().firstValue("X-Page-Cache")).isEmpty();
+    }
+
+    @Test
     void signedInPeopleAndLanguageSwitchesAreAlwaysRendered() throws Exception {
         String path = "/organisationer/statsamterne";
         page(path, null);
