@@ -7,7 +7,7 @@
 # 1. generates `cases` cases of events for the demo catalogue (./klaremaal generate, a new seed each run);
 # 2. posts the file to /api/v1/case-events and reports events per second;
 # 3. fetches every goal's results (bench/results.sh) and reports the time;
-# 4. loads a goal page and the results API with wrk (2 threads, 32 connections, 20 s) and reports
+# 4. loads a goal page, the results API and the front page with wrk (2 threads, 8 connections, 20 s) and reports
 #    requests per second, p50 and p99;
 # 5. reports the application's heap after the run (jcmd GC.heap_info).
 # It reports numbers; it never fails on timing.
@@ -45,7 +45,8 @@ for org in json.load(urllib.request.urlopen(base + "/organisations")):
 PY
 )
 load() {
-  wrk -t2 -c32 -d20s --latency "$1" > "$work/wrk.txt"
+  wrk -t2 -c8 -d5s "$1" > /dev/null
+  wrk -t2 -c8 -d20s --latency "$1" > "$work/wrk.txt"
   rps=$(sed -n 's/^Requests\/sec: *//p' "$work/wrk.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
