@@ -9,7 +9,10 @@
 # 3. fetches every goal's results (bench/results.sh) and reports the time;
 # 4. loads a goal page, the results API and the front page with wrk (2 threads, 8 connections, 20 s) and reports
 #    requests per second, p50 and p99;
-# 5. reports the application's heap after the run (jcmd GC.heap_info).
+# 5. with KLAREMAAL_BENCH_JDBC set to the application's database (and KLAREMAAL_BENCH_USER), computes
+#    every yearly mean processing time again with DuckDB from the stored events and compares
+#    (bench/duckdb.sh; the run fails if any differs);
+# 6. reports the application's heap after the run (jcmd GC.heap_info).
 # It reports numbers; it never fails on timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +56,13 @@ load() {
   errors=$(grep -c "Non-2xx\|Socket errors" "$work/wrk.txt" || true)
   printf '| %-34s | %10s | %8s | %8s | %s |\n' "$2" "$rps" "$p50" "$p99" "$([ "$errors" = 0 ] && echo ok || grep 'Non-2xx\|Socket' "$work/wrk.txt" | tr -s ' ')"
 }
+
+if [ -n "${KLAREMAAL_BENCH_JDBC:-}" ]; then
+  echo
+  echo "| check against DuckDB | |"
+  echo "|---|---|"
+  bash bench/duckdb.sh "$KLAREMAAL_BENCH_JDBC" "${KLAREMAAL_BENCH_USER:-postgres}" "$base"
+fi
 
 pid=$(pgrep -f 'dk.klaremaal.KlaremaalApplication' | head -1 || true)
 echo

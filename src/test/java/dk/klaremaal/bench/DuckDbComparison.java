@@ -1,0 +1,147 @@
+package dk.klaremaal.bench;
+
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Part of the scale benchmark: Klaremål's yearly mean processing times (calendar days) of every
+ * processing-time goal against the same figures computed independently by DuckDB from the stored
+ * events, and the time each takes.
+ * <p>
+ * The events (all of them, the demo's and the generated) are exported from PostgreSQL as CSV; DuckDB
+ * then replays the case clock in SQL: an interval opens at the clock's start (receipt, or the complete
+ * application where the case type says so), at a resumption or a reopening, and closes at the next
+ * pause or decision; a case's time is the sum of its intervals' calendar days, counted in the year of
+ * its last decision. Every goal measured this way must agree exactly, or the run fails.
+ *
+ * <pre>java … dk.klaremaal.bench.DuckDbComparison jdbc:postgresql://… user base-url</pre>
+ */
+public final class DuckDbComparison {
+
+    private static final String CLOCK = """
+            with ordered as (
+                select organisation, case_type, clock_start, case_id, event, cast(substr(local_time, 1, 10) as date) as day,
+                       row_number() over (partition by organisation, case_type, case_id
+                                          order by local_time, case event when 'received' then 0 when 'completed' then 1 when 'resumed' then 2
+                                                   when 'paused' then 3 when 'decided' then 4 else 5 end, event_id) as n
+                from events),
+            marked as (
+                select *, (event = 'received' and clock_start = 'received') or (event = 'completed' and clock_start = 'completed')
+                          or event in ('resumed', 'reopened') as opens,
+                       min(case when event in ('paused', 'decided') then day end)
+                           over (partition by organisation, case_type, case_id order by n rows between 1 following and unbounded following) as closes_on,
+                       last_value(event) over (partition by organisation, case_type, case_id order by n
+                                               rows between unbounded preceding and unbounded following) as last_event,
+                       max(case when event = 'decided' then day end) over (partition by organisation, case_type, case_id) as last_decided
+                from ordered),
+            cases as (
+                select organisation, case_type, case_id, max(last_decided) as last_decided,
+                       sum(case when opens then closes_on - day end) as days, bool_or(opens) as started
+                from marked where last_event = 'decided'
+                group by organisation, case_type, case_id)
+            select organisation, case_type, year(last_decided) as year, count(*) as cases, avg(days) as mean
+            from cases where started group by all""";
+
+    private DuckDbComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String postgres = args[0];
+        String user = args[1];
+        String base = args[2];
+        Path csv = Files.createTempFile("klaremaal-events", ".csv");
+        try {
+            Map<Long, String> caseTypeOfGoal = new HashMap<>();
+            long exportStart = System.nanoTime();
+            try (Connection pg = DriverManager.getConnection(postgres, user, ""); Writer out = Files.newBufferedWriter(csv)) {
+                try (Statement st = pg.createStatement();
+                     ResultSet rs = st.executeQuery("select g.id, t.code from goal g join case_type t on t.id = g.case_type_id")) {
+                    while (rs.next()) {
+                        caseTypeOfGoal.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                pg.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+                        copy (select o.slug as organisation, t.code as case_type, t.clock_start, e.case_id, e.event, e.event_id,
+                                     to_char(e.occurred_at at time zone 'Europe/Copenhagen', 'YYYY-MM-DD"T"HH24:MI:SS') as local_time
+                              from case_event e join case_type t on t.id = e.case_type_id join organisation o on o.id = t.organisation_id)
+                        to stdout (format csv, header)""", out);
+            }
+            double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+
+            long duckStart = System.nanoTime();
+            Map<String, double[]> duck = new HashMap<>();
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duckdb.createStatement()) {
+                st.execute("create table events as select * from read_csv('" + csv + "', header = true, all_varchar = true)");
+                try (ResultSet rs = st.executeQuery(CLOCK)) {
+                    while (rs.next()) {
+                        duck.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3), new double[]{rs.getLong(4), rs.getDouble(5)});
+                    }
+                }
+            }
+            double duckSeconds = (System.nanoTime() - duckStart) / 1e9;
+
+            JsonMapper json = JsonMapper.builder().build();
+            HttpClient http = HttpClient.newHttpClient();
+            long klaremaalStart = System.nanoTime();
+            int compared = 0;
+            int wrong = 0;
+            for (JsonNode organisation : get(http, json, base + "/api/v1/organisations")) {
+                String slug = organisation.get("slug").asString();
+                for (JsonNode goal : get(http, json, base + "/api/v1/organisations/" + slug + "/goals")) {
+                    JsonNode indicator = goal.get("indicator");
+                    if (!"processing_time".equals(indicator.get("kind").asString()) || !"mean".equals(indicator.get("statistic").asString())
+                            || !"calendar".equals(indicator.path("dayUnit").asString("calendar")) || !"days".equals(indicator.path("unit").asString("days"))
+                            || !"year".equals(goal.get("periodKind").asString())) {
+                        continue;
+                    }
+                    String caseType = caseTypeOfGoal.get(goal.get("id").asLong());
+                    for (JsonNode r : get(http, json, base + "/api/v1/goals/" + goal.get("id").asLong() + "/results").get("results")) {
+                        if (r.get("value").isNull()) {
+                            continue;
+                        }
+                        compared++;
+                        String key = slug + "/" + caseType + "/" + r.get("period").asString();
+                        double[] expected = duck.get(key);
+                        double value = r.get("value").asDouble();
+                        if (expected == null || expected[0] != r.get("observations").asLong() || Math.abs(expected[1] - value) > 1e-9 * Math.max(1, value)) {
+                            wrong++;
+                            if (wrong <= 10) {
+                                System.out.printf("DIFFERENT %s: Klaremål %s over %d cases, DuckDB %s%n", key, value, r.get("observations").asLong(),
+                                        expected == null ? "nothing" : expected[1] + " over " + (long) expected[0] + " cases");
+                            }
+                        }
+                    }
+                }
+            }
+            double klaremaalSeconds = (System.nanoTime() - klaremaalStart) / 1e9;
+            System.out.printf("| events exported from PostgreSQL | %.1f s |%n", exportSeconds);
+            System.out.printf("| DuckDB: read the CSV and compute every yearly mean | %.1f s |%n", duckSeconds);
+            System.out.printf("| Klaremål: every processing-time goal's results over the API | %.1f s (%.2f × DuckDB) |%n", klaremaalSeconds,
+                    klaremaalSeconds / duckSeconds);
+            System.out.printf("| yearly means compared | %d, %d different |%n", compared, wrong);
+            if (wrong > 0 || compared == 0) {
+                System.exit(1);
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private static JsonNode get(HttpClient http, JsonMapper json, String url) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+}
