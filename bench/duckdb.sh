@@ -9,5 +9,5 @@ url=${1:-jdbc:postgresql://127.0.0.1:5432/klaremaal_demo}
 user=${2:-postgres}
 base=${3:-http://localhost:8080}
 ./klaremaal mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
-exec "$(./klaremaal java-home)/bin/java" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+exec "$(./klaremaal java-home)/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   dk.klaremaal.bench.DuckDbComparison "$url" "$user" "$base"
