@@ -33,6 +33,7 @@ status=$(curl -s -o "$work/answer.json" -w '%{http_code}' -X POST -H "Authorizat
   -H 'Content-Type: text/csv' --data-binary @"$work/events.csv" "$base/api/v1/case-events")
 end=$(date +%s.%N)
 echo "ingest: HTTP $status $(head -c 160 "$work/answer.json")"
+[ "$status" = 200 ] || { echo "the upload was not stored; see the header of this script for how to start the application" >&2; exit 1; }
 ingest_s=$(python3 -c "print('%.1f' % ($end - $start))")
 rate=$(python3 -c "print(int($events / ($end - $start)))")
 
