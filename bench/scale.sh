@@ -6,13 +6,13 @@
 #   bench/scale.sh [cases] [base-url] [token]
 # 1. generates `cases` cases of events for the demo catalogue (./klaremaal generate, a new seed each run);
 # 2. posts the file to /api/v1/case-events and reports events per second;
-# 3. fetches every goal's results (bench/results.sh) and reports the time;
+# 3. with KLAREMAAL_BENCH_JDBC set to the application's database (and KLAREMAAL_BENCH_USER), computes
+#    every yearly mean processing time again with DuckDB from the stored events and compares it with
+#    Klaremål's, computed cold right after the ingest (bench/duckdb.sh; the run fails if any differs);
+#    then fetches every goal's results (bench/results.sh: those not computed yet are cold) and reports the time;
 # 4. loads a goal page, the results API and the front page with wrk (2 threads, 8 connections, 20 s) and reports
 #    requests per second, p50 and p99;
-# 5. with KLAREMAAL_BENCH_JDBC set to the application's database (and KLAREMAAL_BENCH_USER), computes
-#    every yearly mean processing time again with DuckDB from the stored events and compares
-#    (bench/duckdb.sh; the run fails if any differs);
-# 6. reports the application's heap after the run (jcmd GC.heap_info).
+# 5. reports the application's heap after the run (jcmd GC.heap_info).
 # It reports numbers; it never fails on timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,12 @@ echo "ingest: HTTP $status $(head -c 160 "$work/answer.json")"
 ingest_s=$(python3 -c "print('%.1f' % ($end - $start))")
 rate=$(python3 -c "print(int($events / ($end - $start)))")
 
+if [ -n "${KLAREMAAL_BENCH_JDBC:-}" ]; then
+  echo "| check against DuckDB (Klaremål cold, right after the ingest) | |"
+  echo "|---|---|"
+  bash bench/duckdb.sh "$KLAREMAAL_BENCH_JDBC" "${KLAREMAAL_BENCH_USER:-postgres}" "$base"
+fi
+
 results_s=$(bash bench/results.sh "$base" | sed -n 's/^all goals, with listing: \(.*\) s$/\1/p')
 
 goal=$(python3 - "$base" <<'PY'
@@ -57,13 +63,6 @@ load() {
   errors=$(grep -c "Non-2xx\|Socket errors" "$work/wrk.txt" || true)
   printf '| %-34s | %10s | %8s | %8s | %s |\n' "$2" "$rps" "$p50" "$p99" "$([ "$errors" = 0 ] && echo ok || grep 'Non-2xx\|Socket' "$work/wrk.txt" | tr -s ' ')"
 }
-
-if [ -n "${KLAREMAAL_BENCH_JDBC:-}" ]; then
-  echo
-  echo "| check against DuckDB | |"
-  echo "|---|---|"
-  bash bench/duckdb.sh "$KLAREMAAL_BENCH_JDBC" "${KLAREMAAL_BENCH_USER:-postgres}" "$base"
-fi
 
 pid=$(pgrep -f 'dk.klaremaal.KlaremaalApplication' | head -1 || true)
 echo
