@@ -70,7 +70,6 @@ class GoalAdminController extends StaffPage {
         try {
             return "redirect:/administration/maal/" + goals.create(input).id();
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
             return editor(input, null, e.problems(), model);
         }
     }
