@@ -80,6 +80,8 @@ class GoalApprovalBrowserIT extends SeedGoalTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Emma Editor").contains("Redaktør – vejle-teknik-og-miljoe");
 
         browser.get(base() + "/administration/maal/ny?organisation=vejle-teknik-og-miljoe");
+        // The empty form's preview names what is still missing, in Danish.
+        assertThat(preview()).contains("Målsætningen: ").contains("Vurderingsskala: mangler").doesNotContain("sentence:");
         type("caseType", "byggetilladelse");
         type("sentence", SENTENCE);
         new Select(browser.findElement(By.name("indicator.kind"))).selectByValue("processing_time");
