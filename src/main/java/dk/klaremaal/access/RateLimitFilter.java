@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -34,12 +33,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final long capacity;
     private final long signInPerMinute;
     private final long signInCapacity;
-    private final Map<String, Bucket> buckets = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_CLIENTS;
-        }
-    });
+    private final Map<String, Bucket> buckets = dk.klaremaal.platform.Lru.map(MAX_CLIENTS);
 
     RateLimitFilter(@Value("${klaremaal.rate-limit.per-minute:1200}") long perMinute, @Value("${klaremaal.rate-limit.burst:300}") long capacity,
                     @Value("${klaremaal.rate-limit.sign-in-per-minute:10}") long signInPerMinute,

@@ -1,11 +1,8 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.AdvisoryLocks;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,14 +18,12 @@ public class CaseEventRepository {
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final javax.sql.DataSource dataSource;
     /** Reads long results a batch at a time instead of all at once. */
     private final JdbcTemplate streaming;
 
-    public CaseEventRepository(JdbcClient jdbc, JdbcTemplate template, javax.sql.DataSource dataSource) {
+    public CaseEventRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
-        this.template = template;
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);

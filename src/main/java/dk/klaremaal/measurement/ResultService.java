@@ -36,12 +36,7 @@ public class ResultService {
 
     private static final int CACHED = 20_000;
 
-    private final Map<Key, List<GoalResult>> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, List<GoalResult>> eldest) {
-            return size() > CACHED;
-        }
-    });
+    private final Map<Key, List<GoalResult>> cache = dk.klaremaal.platform.Lru.map(CACHED);
 
     ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
                   dk.klaremaal.platform.DataVersion dataVersion) {

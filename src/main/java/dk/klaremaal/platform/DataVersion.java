@@ -48,17 +48,13 @@ public class DataVersion {
             protected void prepareForCommit(DefaultTransactionStatus status) {
                 super.prepareForCommit(status);
                 if (status.isNewTransaction() && !status.isReadOnly()) {
-                    Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource());
+                    Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(getDataSource());
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("select bump_data_version_if_changed()");
                     } catch (SQLException e) {
                         throw new IllegalStateException("could not raise the data version", e);
                     }
                 }
-            }
-
-            private DataSource dataSource() {
-                return getDataSource();
             }
         };
     }

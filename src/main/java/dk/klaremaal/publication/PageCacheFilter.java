@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -45,12 +44,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     PageCacheFilter(DataVersion dataVersion, Clock clock, @Value("${klaremaal.page-cache.entries:2000}") int entries) {
         this.dataVersion = dataVersion;
         this.clock = clock;
-        this.pages = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-                return size() > entries;
-            }
-        });
+        this.pages = dk.klaremaal.platform.Lru.map(entries);
     }
 
     @Override

@@ -34,15 +34,7 @@ class SignInBrowserIT extends SeedGoalTest {
     }
 
     private void signIn(String username, String password) {
-        browser.get(base() + "/log-ind");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        String before = browser.getCurrentUrl();
-        browser.findElement(By.cssSelector("form.sign-in-form button")).click();
-        // The form posts and is redirected; wait until the browser has arrived.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().equals(before)
-                        && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.signIn(browser, base(), username, password);
     }
 
     @Test

@@ -108,12 +108,8 @@ class AccessibilityBrowserIT extends SeedGoalTest {
     @Test
     void everyStaffPageTypeHasNoViolations() {
         accounts.create("ida.admin", "Ida Admin", "en-lang-nok-adgangskode", "administrator", null);
-        browser.get(base() + "/log-ind");
-        browser.findElement(By.id("username")).sendKeys("ida.admin");
-        browser.findElement(By.id("password")).sendKeys("en-lang-nok-adgangskode");
-        browser.findElement(By.cssSelector("form.sign-in-form button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().endsWith("/administration"));
+        Browser.signIn(browser, base(), "ida.admin", "en-lang-nok-adgangskode");
+        assertThat(browser.getCurrentUrl()).endsWith("/administration");
         long s6 = goalId("statsamterne", "S6");
         long a = goalId("statens-administration", "A");
         Map<String, String> pages = new java.util.LinkedHashMap<>();

@@ -77,12 +77,8 @@ class OutputEncodingBrowserIT extends IntegrationTest {
     @Test
     void theStaffPagesShowItAsTextToo() {
         accounts.create("ida.admin", "Ida <b>Admin</b>", "en-lang-nok-adgangskode", "administrator", null);
-        browser.get(base() + "/log-ind");
-        browser.findElement(By.id("username")).sendKeys("ida.admin");
-        browser.findElement(By.id("password")).sendKeys("en-lang-nok-adgangskode");
-        browser.findElement(By.cssSelector("form.sign-in-form button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().endsWith("/administration"));
+        Browser.signIn(browser, base(), "ida.admin", "en-lang-nok-adgangskode");
+        assertThat(browser.getCurrentUrl()).endsWith("/administration");
         for (String page : List.of("/administration", "/administration/maal?organisation=testens-styrelse", "/administration/maal/" + goalId,
                 "/administration/maal/" + goalId + "/ret", "/administration/revisionsspor", "/administration/konti")) {
             browser.get(base() + page);

@@ -32,4 +32,16 @@ public final class Browser {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
+
+    /** Signs in on the sign-in page with a password and waits until the browser has left it. */
+    public static void signIn(WebDriver browser, String base, String username, String password) {
+        browser.get(base + "/log-ind");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        String before = browser.getCurrentUrl();
+        browser.findElement(org.openqa.selenium.By.cssSelector("form.sign-in-form button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().equals(before)
+                        && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
 }
