@@ -46,8 +46,11 @@ class GoalApprovalBrowserIT extends SeedGoalTest {
         }
     }
 
+    /** Waits through page loads: an element read while the next page replaces it is simply read again. */
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private void signInBySso(String username) {
