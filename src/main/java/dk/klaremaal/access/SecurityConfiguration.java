@@ -36,7 +36,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/case-events", "/api/v1/contacts", "/api/v1/survey-responses",
                                 "/api/v1/survey-aggregates", "/api/v1/downtime", "/api/v1/availability-probes",
                                 "/api/v1/reported-values", "/api/v1/letters").access(scopeOrStaff("ingest"))
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/goals/*/milestones/*").access(scopeOrStaff("ingest"))
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/goals/*/milestones/*", "/api/v1/plans/*/*/followups/*")
+                        .access(scopeOrStaff("ingest"))
                         .anyRequest().access(scopeOrStaff("admin")));
         return http.build();
     }

@@ -212,7 +212,7 @@ class DemoDataLoader implements ApplicationRunner {
                 "2023", new double[]{10, 15, 20, 35, 20}, "2024", new double[]{5, 8, 10, 45, 32}, "2025", new double[]{15, 20, 20, 30, 15}));
         aggregate(gen, "trundholm-kommune", "foraeldreundersoegelse-fritidsklub", "atmosfaere", 60, Map.of(
                 "2023", new double[]{2, 3, 6, 25, 24}, "2024", new double[]{3, 5, 8, 24, 20}, "2025", new double[]{1, 2, 5, 26, 26}));
-        aggregate(gen, "statens-administration", "kundetilfredshed", "samlet", 300, Map.of("2025", new double[]{3, 7, 20, 45, 25}));
+        aggregate(gen, "statens-administration", "kundetilfredshed", "samlet", 300, Map.of("2019", new double[]{3, 7, 20, 45, 25}));
 
         rows += stored(downtime, gen.downtime("oekonomistyrelsen", "selvbetjening-inddrivelse", Map.of(
                 2023, new int[]{12, 600}, 2024, new int[]{40, 1500}, 2025, new int[]{6, 120})));
@@ -238,9 +238,9 @@ class DemoDataLoader implements ApplicationRunner {
         quarterly(values, "danmarks-eksportraad", "smv-bistaaet", by, 2023, 1100, 1150, 1200, 1150);
         quarterly(values, "danmarks-eksportraad", "smv-bistaaet", by, 2024, 1000, 1050, 1100, 1000);
         quarterly(values, "danmarks-eksportraad", "smv-bistaaet", by, 2025, 900, 950, 900, 850);
-        quarterly(values, "statens-administration", "kunder-paa-standardvarianter", by, 2025, 2, 12, 38, 91);
-        quarterly(values, "statens-administration", "frigjorte-timer", by, 2025, 1100, 2900, 7200, 12500);
-        values.add(DemoMeasurements.value(values.size() + 1, "statens-administration", "sygedage", "2025", "10.1", by));
+        quarterly(values, "statens-administration", "kunder-paa-standardvarianter", by, 2019, 2, 12, 38, 91);
+        quarterly(values, "statens-administration", "frigjorte-timer", by, 2019, 1100, 2900, 7200, 12500);
+        values.add(DemoMeasurements.value(values.size() + 1, "statens-administration", "sygedage", "2019", "10.1", by));
         rows += stored(reportedValues, values);
         // A correction: the 2025 web rating was first reported as 4 and later corrected to 5 by someone else.
         rows += stored(reportedValues, List.of(DemoMeasurements.value(1, "arbejdsskadestyrelsen", "netkroner", "2025", 5, "Kommunikationschef")));
@@ -248,12 +248,12 @@ class DemoDataLoader implements ApplicationRunner {
         Organisation administration = catalogue.organisation("statens-administration");
         for (Goal goal : goals.goalsOf(administration)) {
             if ("A".equals(goal.code())) {
-                goals.markMilestone(goal.id(), 0, new GoalService.MilestoneProgress("2025-03-28",
+                goals.markMilestone(goal.id(), 0, new GoalService.MilestoneProgress("2019-03-28",
                         "Nøgletallene er godkendt af direktionen og offentliggjort på kundeportalen", by), "demo");
-                goals.markMilestone(goal.id(), 1, new GoalService.MilestoneProgress("2025-07-04",
+                goals.markMilestone(goal.id(), 1, new GoalService.MilestoneProgress("2019-07-04",
                         "Driftsnøgletallene er offentliggjort (efter fristen)", by), "demo");
             } else if ("E".equals(goal.code())) {
-                goals.markMilestone(goal.id(), 0, new GoalService.MilestoneProgress("2025-09-26",
+                goals.markMilestone(goal.id(), 0, new GoalService.MilestoneProgress("2019-09-26",
                         "Alle FGU-institutioner er overgået til Statens Administrations løn- og regnskabsservice", by), "demo");
             }
         }

@@ -12,6 +12,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class PdfRenderer {
 
+    private static final String PRINT_CSS = text("static/css/report.css");
+
+    /** The print styles of reports and annexes, to inline into a document (a PDF has no server to fetch them from). */
+    public String printCss() {
+        return PRINT_CSS;
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public byte[] render(String xhtml) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();

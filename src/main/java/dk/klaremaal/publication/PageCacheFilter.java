@@ -30,7 +30,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class PageCacheFilter extends OncePerRequestFilter {
 
     private static final String[] PAGES = {"/organisationer/", "/maal/", "/sammenligning", "/rapporter/", "/indlejret/", "/api/v1/goals/",
-            "/api/v1/organisations", "/data/"};
+            "/api/v1/organisations", "/data/", "/planer", "/api/v1/plans"};
     private static final java.util.List<String> KEPT_TYPES = java.util.List.of("text/html", "application/json", "text/csv");
     private static final int LARGEST = 1 << 20;
 

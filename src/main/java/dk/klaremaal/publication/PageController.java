@@ -8,18 +8,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** What public pages show when what was asked for does not exist or cannot be read. */
-abstract class PageController {
+public abstract class PageController {
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
+    protected String notFound(NotFoundException e, Model model) {
         model.addAttribute("message", e.getMessage());
         return "not-found";
     }
 
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String invalid(InvalidInputException e, Model model) {
+    protected String invalid(InvalidInputException e, Model model) {
         model.addAttribute("message", e.getMessage());
         return "not-found";
     }

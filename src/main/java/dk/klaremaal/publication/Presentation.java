@@ -57,6 +57,19 @@ public class Presentation {
         };
     }
 
+    /** An assessment on the opfyldt / delvist opfyldt / ikke opfyldt scale (a plan goal's), or none yet. */
+    public StatusView fulfilment(dk.klaremaal.goals.Status status) {
+        if (status == null) {
+            return english() ? NOT_MEASURED_EN : NOT_MEASURED;
+        }
+        String text = english() ? status.english() : status.danish();
+        return switch (status.rank()) {
+            case 0 -> new StatusView("●", text, "status--good");
+            case 1 -> new StatusView("▲", text, "status--middle");
+            default -> new StatusView("■", text, "status--bad");
+        };
+    }
+
     /**
      * A result with Danish separators and its unit: "15,3 dage", "82,5 pct.", "3,832 point", "4 mistede opkald".
      * It shows as many decimals as the goal's scale and targets use (at least one; none for counts), so

@@ -45,9 +45,13 @@ class PublicationController extends PageController {
     private final java.time.Clock clock;
     private final dk.klaremaal.communication.ExpectedTimeService expectedTimes;
 
+    private final dk.klaremaal.plans.PlanService plans;
+
     PublicationController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources,
-                          dk.klaremaal.communication.ExpectedTimeService expectedTimes, java.time.Clock clock) {
+                          dk.klaremaal.communication.ExpectedTimeService expectedTimes, dk.klaremaal.plans.PlanService plans,
+                          java.time.Clock clock) {
         this.clock = clock;
+        this.plans = plans;
         this.expectedTimes = expectedTimes;
         this.sources = sources;
         this.catalogue = catalogue;
@@ -77,6 +81,7 @@ class PublicationController extends PageController {
         model.addAttribute("goals", summaries);
         model.addAttribute("hasCaseTypes", !caseTypes.isEmpty());
         model.addAttribute("reportPeriods", reportPeriods());
+        model.addAttribute("planYears", plans.years(organisation));
         return "organisation";
     }
 

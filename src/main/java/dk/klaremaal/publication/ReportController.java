@@ -47,23 +47,11 @@ class ReportController extends PageController {
         context.setVariable("report", reports.report(slug, period));
         context.setVariable("forPdf", true);
         context.setVariable("presentation", presentation);
-        context.setVariable("reportCss", CSS);
+        context.setVariable("reportCss", pdf.printCss());
         byte[] body = pdf.render(templates.process("report", context));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("opfoelgning-" + slug + "-" + period + ".pdf")
                         .build().toString())
                 .body(body);
     }
-
-    /** The report's print styles, inlined into the PDF (which has no server to fetch them from); read once. */
-    private static final String CSS = read("static/css/report.css");
-
-    private static String read(String resource) {
-        try (var in = new org.springframework.core.io.ClassPathResource(resource).getInputStream()) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
 }
