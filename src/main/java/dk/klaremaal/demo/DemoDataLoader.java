@@ -49,6 +49,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final CatalogueService catalogue;
     private final DemoSeed seed;
+    private final DemoPlans demoPlans;
     private final dk.klaremaal.catalogue.CatalogueRepository catalogueRepository;
     private final LetterService letters;
     private final ExpectedTimeService expectedTimes;
@@ -66,12 +67,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final String apiToken;
 
-    DemoDataLoader(DemoSeed seed, dk.klaremaal.catalogue.CatalogueRepository catalogueRepository, LetterService letters, ExpectedTimeService expectedTimes, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
+    DemoDataLoader(DemoSeed seed, DemoPlans demoPlans, dk.klaremaal.catalogue.CatalogueRepository catalogueRepository, LetterService letters, ExpectedTimeService expectedTimes, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
                    ContactIngestService contacts, SurveyResponseIngestService responses, SurveyAggregateService aggregates,
                    DowntimeIngestService downtime, ReportedValueIngestService reportedValues, ApiTokenService tokens,
                    WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions, java.time.Clock clock,
                    @Value("${klaremaal.demo.api-token:}") String apiToken) {
         this.seed = seed;
+        this.demoPlans = demoPlans;
         this.catalogueRepository = catalogueRepository;
         this.letters = letters;
         this.expectedTimes = expectedTimes;
@@ -121,6 +123,7 @@ class DemoDataLoader implements ApplicationRunner {
         }
         int measured = rows + measurements();
         communication();
+        demoPlans.load();
         return measured;
     }
 

@@ -27,7 +27,7 @@ class PlanApiController {
     record FollowUpJson(String status, BigDecimal value, String comment, String reportedBy, Instant reportedAt) {
     }
 
-    record MilestoneJson(String key, int quarter, String text, BigDecimal target, String unit, boolean lowerIsBetter, FollowUpJson followUp) {
+    record MilestoneJson(String key, Integer quarter, String text, BigDecimal target, String unit, Boolean lowerIsBetter, FollowUpJson followUp) {
     }
 
     record KpiJson(String code, Long goalId, String sentence, String period, BigDecimal value, String status) {

@@ -32,7 +32,7 @@ public record PlanContent(String title, String mission, String vision, List<Bear
         }
 
         public List<Milestone> dueIn(int quarter) {
-            return milestones.stream().filter(m -> m.quarter() == quarter).toList();
+            return milestones.stream().filter(m -> m.quarter() != null && m.quarter() == quarter).toList();
         }
     }
 
@@ -41,7 +41,11 @@ public record PlanContent(String title, String mission, String vision, List<Bear
      * (e.g. 3,000 hours, 40 pct.) where there is one. A target is reached by a value at or above it,
      * or at or below it when lower is better.
      */
-    public record Milestone(String key, int quarter, String text, BigDecimal target, String unit, boolean lowerIsBetter) {
+    public record Milestone(String key, Integer quarter, String text, BigDecimal target, String unit, Boolean lowerIsBetter) {
+
+        public Milestone {
+            lowerIsBetter = Boolean.TRUE.equals(lowerIsBetter);
+        }
 
         public boolean measurable() {
             return target != null;

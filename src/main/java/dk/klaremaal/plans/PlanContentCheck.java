@@ -77,7 +77,7 @@ final class PlanContentCheck {
 
     private static void milestone(List<FieldProblem> problems, String f, PlanContent.Milestone m, Set<String> keys) {
         code(problems, f + ".key", m.key(), keys, "milestone");
-        if (m.quarter() < 1 || m.quarter() > 4) {
+        if (m.quarter() == null || m.quarter() < 1 || m.quarter() > 4) {
             problems.add(new FieldProblem(f + ".quarter", "must be 1, 2, 3 or 4"));
         }
         text(problems, f + ".text", m.text(), 1000);
@@ -143,11 +143,11 @@ final class PlanContentCheck {
         for (PlanContent.Milestone m : now.milestones()) {
             old.milestones().stream().filter(o -> o.key().equals(m.key())).findFirst().ifPresentOrElse(o -> {
                 String ms = "Milepæl " + m.key();
-                if (o.quarter() != m.quarter()) {
+                if (!Objects.equals(o.quarter(), m.quarter())) {
                     out.add(ms + " er flyttet fra " + o.quarter() + ". til " + m.quarter() + ". kvartal");
                 }
                 field(out, ms + ": teksten", o.text(), m.text());
-                if (!same(o.target(), m.target()) || !Objects.equals(o.unit(), m.unit()) || o.lowerIsBetter() != m.lowerIsBetter()) {
+                if (!same(o.target(), m.target()) || !Objects.equals(o.unit(), m.unit()) || !o.lowerIsBetter().equals(m.lowerIsBetter())) {
                     out.add(ms + ": målet er ændret fra " + target(o) + " til " + target(m));
                 }
             }, () -> out.add("Milepæl " + m.key() + " er tilføjet (" + m.quarter() + ". kvartal): " + m.text()));

@@ -61,8 +61,10 @@ public class PlanService {
             return shown.number() == plan.current().number();
         }
 
+        /** The goals in the order the plan lists them. */
         public List<GoalView> goals() {
-            return bearings.stream().flatMap(b -> b.goals().stream()).toList();
+            List<String> order = shown.content().goals().stream().map(PlanContent.PlanGoal::code).toList();
+            return bearings.stream().flatMap(b -> b.goals().stream()).sorted(Comparator.comparingInt(g -> order.indexOf(g.goal().code()))).toList();
         }
     }
 

@@ -79,7 +79,27 @@ public class Presentation {
         if (value == null) {
             return "–";
         }
-        return (fixed(value, decimals(goal)) + " " + unit(goal.indicator())).trim();
+        return (fixed(value, shownDecimals(value, goal)) + " " + unit(goal.indicator())).trim();
+    }
+
+    /**
+     * The goal's decimals, or more where rounding would carry the value onto or across a bound of the
+     * scale or a target: a mean of 3.753 against a target of 3.8 shows as 3,75, not 3,8.
+     */
+    static int shownDecimals(BigDecimal value, Goal goal) {
+        java.util.List<BigDecimal> bounds = Stream.concat(
+                goal.scaleBasis() == Goal.ScaleBasis.ABSOLUTE ? goal.scale().levels().stream()
+                        .flatMap(l -> Stream.of(l.lower(), l.upper())).filter(b -> b != null).map(Bound::value) : Stream.<BigDecimal>empty(),
+                goal.targets().values().stream()).toList();
+        int decimals = decimals(goal);
+        while (decimals < 6 && crosses(value, value.setScale(decimals, RoundingMode.HALF_UP), bounds)) {
+            decimals++;
+        }
+        return decimals;
+    }
+
+    private static boolean crosses(BigDecimal value, BigDecimal rounded, java.util.List<BigDecimal> bounds) {
+        return bounds.stream().anyMatch(b -> Integer.signum(value.compareTo(b)) != Integer.signum(rounded.compareTo(b)));
     }
 
     /** The second value of a compound goal, in percent. */
