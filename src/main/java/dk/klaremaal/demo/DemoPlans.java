@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through the same service as the API.
  */
 @Component
-class DemoPlans {
+public class DemoPlans {
 
     static final String RESOURCE = "demo/plan-statens-administration-2019.json";
 
@@ -48,7 +48,7 @@ class DemoPlans {
         }
     }
 
-    void load() {
+    public void load() {
         DemoPlan plan = read(json);
         for (DemoVersion v : plan.versions()) {
             plans.save(plan.organisation(), plan.year(), new PlanService.VersionInput(v.validFrom(), v.reason(), v.content()), v.changedBy());

@@ -73,6 +73,10 @@ public abstract class IntegrationTest {
         return write("PUT", path, contentType, body, token);
     }
 
+    protected HttpResponse<String> delete(String path, String token) {
+        return write("DELETE", path, "application/json", "", token);
+    }
+
     private HttpResponse<String> write(String method, String path, String contentType, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Content-Type", contentType)
