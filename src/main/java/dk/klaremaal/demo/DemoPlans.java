@@ -55,7 +55,7 @@ public class DemoPlans {
         }
         for (DemoFollowUp f : plan.followUps()) {
             plans.followUp(plan.organisation(), plan.year(), f.milestone(),
-                    new PlanService.FollowUpInput(f.status(), f.value(), f.comment(), f.reportedBy()), "demo");
+                    new PlanService.FollowUpInput(f.status(), f.value(), f.comment(), f.reportedBy()));
         }
         for (DemoOverride o : plan.overrides()) {
             plans.override(plan.organisation(), plan.year(), o.goal(), new PlanService.OverrideInput(o.status(), o.justification()), o.decidedBy());

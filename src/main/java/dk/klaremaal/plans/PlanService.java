@@ -270,7 +270,7 @@ public class PlanService {
 
     /** Records the follow-up of a milestone of the current version. */
     @Transactional
-    public FollowUp followUp(String slug, int year, String milestoneKey, FollowUpInput input, String sender) {
+    public FollowUp followUp(String slug, int year, String milestoneKey, FollowUpInput input) {
         Plan plan = plan(slug, year);
         access.check(AccessPolicy.Action.REPORT, plan.organisation().id());
         PlanContent.Milestone milestone = plan.current().content().milestone(milestoneKey)

@@ -39,8 +39,12 @@ class AccessibilityBrowserIT extends SeedGoalTest {
     void setUp() {
         cases("statsamterne", "separation-og-skilsmisse", "2024-03-04T09:00", "2024-04-15T09:00", "2025-03-03T09:00", "2025-04-14T09:00");
         answers("danmarks-eksportraad", "kundeundersoegelse", "samlet", "2025-11-03", 0, 0, 1, 22, 17);
+        demoPlans.load();
         browser = Browser.open();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dk.klaremaal.demo.DemoPlans demoPlans;
 
     @AfterEach
     void tearDown() {
@@ -97,6 +101,11 @@ class AccessibilityBrowserIT extends SeedGoalTest {
         pages.put("goal in English", "/maal/" + s17 + "?lang=en");
         pages.put("comparison in English", "/sammenligning?lang=en");
         pages.put("report in English", "/rapporter/statsamterne/2025?lang=en");
+        pages.put("plans", "/planer");
+        pages.put("plan", "/planer/statens-administration/2019");
+        pages.put("plan, earlier version", "/planer/statens-administration/2019?version=1");
+        pages.put("plan annex", "/planer/statens-administration/2019/kvartal/3");
+        pages.put("plan in English", "/planer/statens-administration/2019?lang=en");
         List<String> all = new ArrayList<>();
         pages.forEach((name, path) -> violations(path).forEach(v -> all.add(name + " " + path + " → " + v)));
         assertThat(all).as(String.join("\n", all)).isEmpty();
@@ -123,6 +132,10 @@ class AccessibilityBrowserIT extends SeedGoalTest {
         pages.put("upload", "/administration/data");
         pages.put("manual value", "/administration/vaerdier");
         pages.put("catalogue", "/administration/katalog");
+        pages.put("plans", "/administration/planer");
+        pages.put("staff plan page", "/administration/planer/statens-administration/2019");
+        pages.put("plan editor", "/administration/planer/statens-administration/2019/ret");
+        pages.put("new plan from last year's", "/administration/planer/statens-administration/2020/ret");
         pages.put("accounts", "/administration/konti");
         pages.put("tokens", "/administration/noegler");
         pages.put("audit log", "/administration/revisionsspor");
