@@ -91,7 +91,25 @@ class AuthorisationMatrixIT extends SeedGoalTest {
                 "application/json", "{\"share\":80}"}));
         w.add(new Write("comment", "PUT", "admin", o -> new String[]{"/api/v1/goals/" + (o ? own : other) + "/comments/2025", "application/json",
                 "{\"comment\":\"c\",\"writtenBy\":\"T\"}"}));
+        for (String org : List.of("vejle-teknik-og-miljoe", "statsamterne")) {
+            if (get("/api/v1/plans/" + org + "/2030").statusCode() == 404) {
+                assertThat(put("/api/v1/plans/" + org + "/2030", "application/json", plan(1, null), ADMIN_TOKEN).statusCode()).isEqualTo(200);
+            }
+        }
+        w.add(new Write("plan version", "PUT", "admin", o -> new String[]{"/api/v1/plans/" + (o ? "vejle-teknik-og-miljoe" : "statsamterne") + "/2030",
+                "application/json", plan(2, "Ændret grundlag")}));
+        w.add(new Write("plan follow-up", "PUT", "ingest", o -> new String[]{"/api/v1/plans/" + (o ? "vejle-teknik-og-miljoe" : "statsamterne")
+                + "/2030/followups/A1", "application/json", "{\"status\":\"reached\",\"reportedBy\":\"T\"}"}));
+        w.add(new Write("plan assessment", "PUT", "admin", o -> new String[]{"/api/v1/plans/" + (o ? "vejle-teknik-og-miljoe" : "statsamterne")
+                + "/2030/assessments/A", "application/json", "{\"status\":\"met\",\"justification\":\"Departementet vurderer målet som opfyldt.\"}"}));
         return w;
+    }
+
+    /** A small plan for 2030 whose one milestone is due in the given quarter. */
+    private static String plan(int quarter, String reason) {
+        return "{\"validFrom\":\"2030-01-01\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + ",\"content\":{\"title\":\"Plan 2030\","
+                + "\"mission\":\"M\",\"vision\":\"V\",\"bearings\":[{\"code\":\"1\",\"title\":\"Drift\"}],\"goals\":[{\"code\":\"A\",\"bearing\":\"1\","
+                + "\"title\":\"Et mål\",\"milestones\":[{\"key\":\"A1\",\"quarter\":" + quarter + ",\"text\":\"Første\"}]}]}}";
     }
 
     private HttpResponse<String> send(String method, String[] r, String token) {

@@ -94,6 +94,25 @@ class StaffPagesAuthorisationIT extends SeedGoalTest {
                 "role", "reader", "organisation", own ? "vejle-kommune" : "statsamterne"))));
         w.add(new Write("role", Set.of(A), own -> s.form("/administration/konti/person/roller", Map.of("role", "editor",
                 "organisation", own ? "vejle-teknik-og-miljoe" : "statsamterne"))));
+        for (String org : List.of("vejle-teknik-og-miljoe", "statsamterne")) {
+            HttpResponse<String> plan = put("/api/v1/plans/" + org + "/2030", "application/json", """
+                    {"validFrom":"2030-01-01","content":{"title":"Mål- og resultatplan 2030","mission":"M","vision":"V",
+                     "bearings":[{"code":"1","title":"Drift"}],
+                     "goals":[{"code":"A","bearing":"1","title":"Et mål","milestones":[{"key":"A1","quarter":1,"text":"Første"}]}]}}""",
+                    ADMIN_TOKEN);
+            assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        }
+        w.add(new Write("plan version", Set.of(A, E), own -> s.form("/administration/planer/" + (own ? "vejle-teknik-og-miljoe" : "statsamterne")
+                + "/2030/ret", fields("validFrom", "2030-03-01", "reason", "Ændret grundlag", "content.title", "Mål- og resultatplan 2030",
+                "content.mission", "M", "content.vision", "V", "content.rule.partlyFromPercent", "50",
+                "content.bearings[0].code", "1", "content.bearings[0].title", "Drift",
+                "content.goals[0].code", "A", "content.goals[0].bearing", "1", "content.goals[0].title", "Et mål",
+                "content.goals[0].milestones[0].key", "A1", "content.goals[0].milestones[0].quarter", "2",
+                "content.goals[0].milestones[0].text", "Første"))));
+        w.add(new Write("plan follow-up", Set.of(A, R), own -> s.form("/administration/planer/" + (own ? "vejle-teknik-og-miljoe" : "statsamterne")
+                + "/2030/opfoelgning/A1", Map.of("status", "reached", "reportedBy", "Person"))));
+        w.add(new Write("plan assessment", Set.of(A, P), own -> s.form("/administration/planer/" + (own ? "vejle-teknik-og-miljoe" : "statsamterne")
+                + "/2030/vurdering/A", Map.of("status", "met", "justification", "Departementet vurderer målet som opfyldt."))));
         return w;
     }
 
