@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.klaremaal.support.Browser;
 import dk.klaremaal.support.IdentityProvider;
 import dk.klaremaal.support.SeedGoalTest;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -46,11 +44,8 @@ class GoalApprovalBrowserIT extends SeedGoalTest {
         }
     }
 
-    /** Waits through page loads: an element read while the next page replaces it is simply read again. */
     private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return Browser.waiting(browser);
     }
 
     private void signInBySso(String username) {
@@ -61,10 +56,7 @@ class GoalApprovalBrowserIT extends SeedGoalTest {
     }
 
     private void click(String buttonText) {
-        String before = browser.getCurrentUrl() + "|" + browser.findElement(By.tagName("main")).getText();
-        browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
-        waiting().until(d -> !(d.getCurrentUrl() + "|" + d.findElement(By.tagName("main")).getText()).equals(before)
-                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.submit(browser, browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")));
     }
 
     private void type(String name, String value) {

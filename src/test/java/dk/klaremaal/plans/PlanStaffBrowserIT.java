@@ -6,7 +6,6 @@ import dk.klaremaal.access.AccountService;
 import dk.klaremaal.demo.DemoPlans;
 import dk.klaremaal.support.Browser;
 import dk.klaremaal.support.SeedGoalTest;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -51,22 +49,13 @@ class PlanStaffBrowserIT extends SeedGoalTest {
         }
     }
 
-    private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
-    }
-
     private void signInAs(String username) {
         browser.manage().deleteAllCookies();
         Browser.signIn(browser, base(), username, PASSWORD);
     }
 
     private void submit(WebElement button) {
-        String before = browser.getCurrentUrl() + "|" + browser.findElement(By.tagName("main")).getText();
-        button.click();
-        waiting().until(d -> !(d.getCurrentUrl() + "|" + d.findElement(By.tagName("main")).getText()).equals(before)
-                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browser.submit(browser, button);
     }
 
     private String main() {
@@ -80,7 +69,7 @@ class PlanStaffBrowserIT extends SeedGoalTest {
         browser.get(base() + STAFF);
         assertThat(browser.findElements(By.xpath("//button[normalize-space()='Fastsæt vurderingen']"))).isEmpty();
         browser.findElement(By.linkText("Ret planen (ny version)")).click();
-        waiting().until(d -> d.getCurrentUrl().endsWith("/ret"));
+        Browser.waiting(browser).until(d -> d.getCurrentUrl().endsWith("/ret"));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('validFrom').value = '2019-10-01'");
         new Select(browser.findElement(By.id("content-goals-3-milestones-5-quarter"))).selectByVisibleText("3. kvartal");
         browser.findElement(By.id("reason")).sendKeys("Robotten hos pilotkunden kom i drift allerede i september.");

@@ -44,4 +44,20 @@ public final class Browser {
                 .until(d -> !d.getCurrentUrl().equals(before)
                         && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
+
+    /** Waits through page loads: an element read while the next page replaces it is simply read again. */
+    public static org.openqa.selenium.support.ui.WebDriverWait waiting(WebDriver browser) {
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Clicks a button that sends a form and waits until the next page (or the same page changed) has loaded. */
+    public static void submit(WebDriver browser, org.openqa.selenium.WebElement button) {
+        org.openqa.selenium.By main = org.openqa.selenium.By.tagName("main");
+        String before = browser.getCurrentUrl() + "|" + browser.findElement(main).getText();
+        button.click();
+        waiting(browser).until(d -> !(d.getCurrentUrl() + "|" + d.findElement(main).getText()).equals(before)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
 }
