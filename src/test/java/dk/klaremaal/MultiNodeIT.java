@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.klaremaal.access.ApiTokenService;
 import dk.klaremaal.demo.CaseEventGenerator;
 import dk.klaremaal.demo.DemoSeed;
+import dk.klaremaal.measurement.ResultRecomputation;
+import dk.klaremaal.measurement.ResultService;
 import dk.klaremaal.support.TestDatabase;
 import java.io.StringWriter;
 import java.net.URI;
@@ -150,5 +152,56 @@ class MultiNodeIT {
             }
         });
         assertThat(measured).contains("statsamterne/S6", "erhvervs-og-selskabsstyrelsen/S1");
+    }
+
+    @Test
+    void theNightlyRecomputationRunsOnOneNodeAndEveryNodeServesWhatItKept() throws Exception {
+        reset();
+        StringWriter file = new StringWriter();
+        CaseEventGenerator.forSeedCatalogue().write(file, 1_000, 7, 2023, LocalDate.now().minusDays(1));
+        post(first, file.toString());
+        JdbcClient jdbc = first.getBean(JdbcClient.class);
+
+        // Both nodes' schedulers fire for the same night at the same time: one runs it.
+        CompletableFuture<java.util.Optional<ResultRecomputation.Run>> a =
+                CompletableFuture.supplyAsync(() -> first.getBean(ResultRecomputation.class).recompute("2030-01-01"));
+        CompletableFuture<java.util.Optional<ResultRecomputation.Run>> b =
+                CompletableFuture.supplyAsync(() -> second.getBean(ResultRecomputation.class).recompute("2030-01-01"));
+        List<ResultRecomputation.Run> ran = java.util.stream.Stream.of(a.join(), b.join()).flatMap(java.util.Optional::stream).toList();
+        assertThat(ran).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from scheduled_run where job = 'recompute-results' and finished_at is not null")
+                .query(Long.class).single()).isEqualTo(1);
+        long kept = jdbc.sql("select count(*) from result_snapshot").query(Long.class).single();
+        long goals = jdbc.sql("select count(*) from goal where state = 'published' and superseded_at is null and indicator_kind <> 'availability'")
+                .query(Long.class).single();
+        assertThat(kept).isEqualTo(goals).isEqualTo(ran.getFirst().goals());
+        // The same night again, on either node: nothing runs.
+        assertThat(first.getBean(ResultRecomputation.class).recompute("2030-01-01")).isEmpty();
+        assertThat(second.getBean(ResultRecomputation.class).recompute("2030-01-01")).isEmpty();
+
+        // What was kept is what a full computation gives, and both nodes serve it.
+        for (var node : List.of(first, second)) {
+            var service = node.getBean(ResultService.class);
+            for (var goal : node.getBean(dk.klaremaal.goals.GoalRepository.class).findAll()) {
+                assertThat(service.results(goal)).as(goal.code()).isEqualTo(service.computeFresh(goal));
+            }
+        }
+        // Nodes serve the kept results rather than computing them: after new data (a new data version, which no node has
+        // cached results for) and that night's run, a kept result altered by hand is what a node serves.
+        StringWriter more = new StringWriter();
+        CaseEventGenerator.forSeedCatalogue().write(more, 300, 8, 2023, LocalDate.now().minusDays(1));
+        post(first, more.toString());
+        assertThat(first.getBean(ResultRecomputation.class).recompute("2030-01-02")).isPresent();
+        dk.klaremaal.goals.Goal s6 = first.getBean(dk.klaremaal.goals.GoalRepository.class).findAll().stream()
+                .filter(g -> "S6".equals(g.code())).findFirst().orElseThrow();
+        jdbc.sql("update result_snapshot set results = '[]' where goal_id = ?").param(s6.id()).update();
+        assertThat(second.getBean(ResultService.class).results(s6)).isEmpty();
+        assertThat(second.getBean(ResultService.class).computeFresh(s6)).isNotEmpty();
+
+        // A run that did not finish within its lease (its node died) is taken over.
+        jdbc.sql("update scheduled_run set finished_at = null, started_at = now() - interval '3 hours' where slot = '2030-01-01'").update();
+        assertThat(second.getBean(ResultRecomputation.class).recompute("2030-01-01")).isPresent();
+        jdbc.sql("update scheduled_run set finished_at = null, started_at = now() - interval '10 minutes' where slot = '2030-01-01'").update();
+        assertThat(first.getBean(ResultRecomputation.class).recompute("2030-01-01")).isEmpty();
     }
 }

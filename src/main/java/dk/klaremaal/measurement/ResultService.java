@@ -38,8 +38,11 @@ public class ResultService {
 
     private final Map<Key, List<GoalResult>> cache = dk.klaremaal.platform.Lru.map(CACHED);
 
+    private final ResultSnapshots snapshots;
+
     ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
-                  dk.klaremaal.platform.DataVersion dataVersion) {
+                  dk.klaremaal.platform.DataVersion dataVersion, ResultSnapshots snapshots) {
+        this.snapshots = snapshots;
         calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
         this.cases = cases;
         this.series = series;
@@ -53,7 +56,8 @@ public class ResultService {
      * <p>
      * Results are kept per node and reused while the goal, the data version and the day (for
      * availability, the minute: uptime runs to now) are the same. The version is read before the data,
-     * so what is kept under a version is never older than it.
+     * so what is kept under a version is never older than it. On a miss, the nightly recomputation's
+     * results are used when they were computed from the same data version on the same day.
      */
     public List<GoalResult> results(Goal goal) {
         Object time = goal.indicator().kind() == IndicatorKind.AVAILABILITY
@@ -63,14 +67,22 @@ public class ResultService {
             // Inside a transaction that may have changed data not yet committed: compute, keep nothing.
             return compute(goal);
         }
-        Key key = new Key(goal, dataVersion.current(), time);
+        long version = dataVersion.current();
+        Key key = new Key(goal, version, time);
         List<GoalResult> cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        List<GoalResult> computed = List.copyOf(compute(goal));
+        List<GoalResult> computed = time instanceof LocalDate day
+                ? snapshots.find(goal.id(), version, day).orElseGet(() -> List.copyOf(compute(goal)))
+                : List.copyOf(compute(goal));
         cache.put(key, computed);
         return computed;
+    }
+
+    /** The goal's results computed now from the data, bypassing what this node or the nightly recomputation kept. */
+    public List<GoalResult> computeFresh(Goal goal) {
+        return List.copyOf(compute(goal));
     }
 
     private List<GoalResult> compute(Goal goal) {

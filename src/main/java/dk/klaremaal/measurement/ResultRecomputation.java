@@ -1,0 +1,85 @@
+package dk.klaremaal.measurement;
+
+import dk.klaremaal.goals.Goal;
+import dk.klaremaal.goals.GoalRepository;
+import dk.klaremaal.goals.IndicatorKind;
+import dk.klaremaal.platform.DataVersion;
+import dk.klaremaal.platform.ScheduledRuns;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every night one node (whichever claims the night first) computes every published goal's results
+ * afresh and keeps them; every node then serves those until the data or the day changes, so a node
+ * that starts, or whose cache has dropped a goal, does not compute it again. Availability goals are
+ * left out: their results run to the current minute.
+ */
+@Component
+public class ResultRecomputation {
+
+    static final String JOB = "recompute-results";
+    private static final Logger log = LoggerFactory.getLogger(ResultRecomputation.class);
+
+    /** What a run did. */
+    public record Run(int goals, long millis) {
+    }
+
+    private final ScheduledRuns runs;
+    private final GoalRepository goals;
+    private final ResultService results;
+    private final ResultSnapshots snapshots;
+    private final DataVersion dataVersion;
+    private final Clock clock;
+    private final Duration lease;
+
+    ResultRecomputation(ScheduledRuns runs, GoalRepository goals, ResultService results, ResultSnapshots snapshots, DataVersion dataVersion,
+                        Clock clock, @Value("${klaremaal.recompute.lease:PT2H}") Duration lease) {
+        this.runs = runs;
+        this.goals = goals;
+        this.results = results;
+        this.snapshots = snapshots;
+        this.dataVersion = dataVersion;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    @Scheduled(cron = "${klaremaal.recompute.cron:0 30 2 * * *}", zone = "Europe/Copenhagen")
+    void nightly() {
+        recompute(LocalDate.now(clock).toString());
+    }
+
+    /** Runs the recomputation for the slot (a night) unless another node has it; empty when it did not run here. */
+    public Optional<Run> recompute(String slot) {
+        if (!runs.claim(JOB, slot, lease)) {
+            log.info("Results for {} are recomputed by another node", slot);
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        int count = 0;
+        try {
+            // The version is read before the data, so what is kept under it is never older than it.
+            long version = dataVersion.current();
+            LocalDate day = LocalDate.now(clock);
+            for (Goal goal : goals.findAll()) {
+                if (goal.indicator().kind() != IndicatorKind.AVAILABILITY) {
+                    snapshots.save(goal.id(), version, day, results.computeFresh(goal));
+                    count++;
+                }
+            }
+            Run run = new Run(count, (System.nanoTime() - started) / 1_000_000);
+            runs.finish(JOB, slot, run.goals() + " goals in " + run.millis() + " ms");
+            log.info("Recomputed the results of {} goals in {} ms", run.goals(), run.millis());
+            return Optional.of(run);
+        } catch (RuntimeException e) {
+            runs.finish(JOB, slot, "failed after " + count + " goals: " + e.getMessage());
+            throw e;
+        }
+    }
+}
