@@ -199,6 +199,25 @@ public class CaseEventRepository {
                 insert into case_event (event_id, case_type_id, case_id, event, occurred_at)
                 select event_id, case_type_id, case_id, event, occurred_at from incoming_event""")
                 .update();
+        // The histograms lose the replaced records' counts and gain the new ones'.
+        jdbc.sql("""
+                insert into case_days (case_type_id, month, working, days, cases)
+                select case_type_id, month, working, days, sum(n) from (
+                    select r.case_type_id, date_trunc('month', r.last_decided_on)::date as month, w.working,
+                           case when w.working then r.working_days else r.calendar_days end as days, -1 as n
+                    from case_record r join incoming_record i using (case_type_id, case_id)
+                         cross join (values (false), (true)) as w(working)
+                    where not r.is_open
+                    union all
+                    select i.case_type_id, date_trunc('month', i.last_decided_on)::date, w.working,
+                           case when w.working then i.working_days else i.calendar_days end, 1
+                    from incoming_record i cross join (values (false), (true)) as w(working)
+                    where not i.is_open) d
+                where days is not null
+                group by case_type_id, month, working, days
+                having sum(n) <> 0
+                on conflict (case_type_id, working, month, days) do update set cases = case_days.cases + excluded.cases""").update();
+        jdbc.sql("delete from case_days where cases = 0 and case_type_id in (select distinct case_type_id from incoming_record)").update();
         jdbc.sql("""
                 insert into case_record (case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days)
                 select * from incoming_record

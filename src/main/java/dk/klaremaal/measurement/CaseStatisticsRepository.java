@@ -65,9 +65,22 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
     /**
      * A case belongs to the range holding its last decision; open cases and cases without a counted
      * time are left out. Null where a range has no such case. The percentile is computed only when asked for.
+     * Ranges of whole months (all periods goals are measured over) are read from the monthly
+     * histograms {@code case_days}; any other range from the case records.
      */
     public Aggregate[] aggregate(long caseTypeId, List<DateRange> ranges, boolean workingDays, BigDecimal fraction, int withinDays,
                                  boolean percentile) {
+        return ranges.stream().allMatch(CaseStatisticsRepository::wholeMonths)
+                ? fromHistograms(caseTypeId, ranges, workingDays, fraction, withinDays, percentile)
+                : fromRecords(caseTypeId, ranges, workingDays, fraction, withinDays, percentile);
+    }
+
+    static boolean wholeMonths(DateRange range) {
+        return range.from().getDayOfMonth() == 1 && range.to().equals(range.to().withDayOfMonth(range.to().lengthOfMonth()));
+    }
+
+    Aggregate[] fromRecords(long caseTypeId, List<DateRange> ranges, boolean workingDays, BigDecimal fraction, int withinDays,
+                            boolean percentile) {
         Aggregate[] result = new Aggregate[ranges.size()];
         jdbc.sql("""
                         select r.i, count(*) as cases, avg(d.days) as mean%s,
@@ -88,6 +101,53 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                 .query((rs, i) -> result[rs.getInt("i") - 1] = new Aggregate(rs.getLong("cases"), rs.getBigDecimal("mean"),
                         percentile ? Percentile.value(rs) : null, rs.getLong("within")))
                 .list();
+        return result;
+    }
+
+    /**
+     * The same figures from the histograms: the mean in numeric as the sum of days over the number of
+     * cases (exactly what avg over the cases gives), the percentile from the cumulative counts.
+     */
+    Aggregate[] fromHistograms(long caseTypeId, List<DateRange> ranges, boolean workingDays, BigDecimal fraction, int withinDays,
+                               boolean percentile) {
+        Aggregate[] result = new Aggregate[ranges.size()];
+        jdbc.sql("""
+                        select r.i, sum(h.cases) as cases, sum(h.cases::numeric * h.days) / sum(h.cases) as mean,
+                               coalesce(sum(h.cases) filter (where h.days <= :within), 0) as within
+                        from %s
+                        join case_days h on h.case_type_id = :caseType and h.working = :working and h.month between r.from_day and r.to_day
+                        group by r.i""".formatted(DateRange.SQL))
+                .param("froms", DateRange.froms(ranges))
+                .param("tos", DateRange.tos(ranges))
+                .param("within", withinDays)
+                .param("working", workingDays)
+                .param("caseType", caseTypeId)
+                .query((rs, i) -> result[rs.getInt("i") - 1] = new Aggregate(rs.getLong("cases"), rs.getBigDecimal("mean"), null,
+                        rs.getLong("within")))
+                .list();
+        if (!percentile) {
+            return result;
+        }
+        List<List<long[]>> counts = new java.util.ArrayList<>();
+        ranges.forEach(r -> counts.add(new java.util.ArrayList<>()));
+        jdbc.sql("""
+                        select r.i, h.days, sum(h.cases)
+                        from %s
+                        join case_days h on h.case_type_id = :caseType and h.working = :working and h.month between r.from_day and r.to_day
+                        group by r.i, h.days
+                        order by r.i, h.days""".formatted(DateRange.SQL))
+                .param("froms", DateRange.froms(ranges))
+                .param("tos", DateRange.tos(ranges))
+                .param("working", workingDays)
+                .param("caseType", caseTypeId)
+                .query((rs, i) -> counts.get(rs.getInt(1) - 1).add(new long[]{rs.getLong(2), rs.getLong(3)}))
+                .list();
+        for (int i = 0; i < ranges.size(); i++) {
+            Aggregate a = result[i];
+            if (a != null) {
+                result[i] = new Aggregate(a.cases(), a.mean(), Percentile.of(counts.get(i), a.cases(), fraction), a.within());
+            }
+        }
         return result;
     }
 

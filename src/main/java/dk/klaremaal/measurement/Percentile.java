@@ -3,6 +3,8 @@ package dk.klaremaal.measurement;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * The p-th percentile by linear interpolation between closest ranks (NumPy's default, R type 7,
@@ -48,5 +50,31 @@ final class Percentile {
             return null;
         }
         return low.add(rs.getBigDecimal("p_weight").multiply(high.subtract(low)));
+    }
+
+    /**
+     * The percentile of the values counted in a histogram of (value, count) sorted by value, with the
+     * same ranks and interpolation as {@link #columns}.
+     */
+    static BigDecimal of(List<long[]> histogram, long n, BigDecimal fraction) {
+        BigDecimal rank = fraction.multiply(BigDecimal.valueOf(n - 1));
+        BigDecimal floor = rank.setScale(0, RoundingMode.FLOOR);
+        long lowIndex = floor.longValueExact();
+        long highIndex = rank.setScale(0, RoundingMode.CEILING).longValueExact();
+        long low = valueAt(histogram, lowIndex);
+        long high = valueAt(histogram, highIndex);
+        return BigDecimal.valueOf(low).add(rank.subtract(floor).multiply(BigDecimal.valueOf(high - low)));
+    }
+
+    /** The value at a 0-based position of the sorted values the histogram counts. */
+    private static long valueAt(List<long[]> histogram, long index) {
+        long seen = 0;
+        for (long[] bucket : histogram) {
+            seen += bucket[1];
+            if (seen > index) {
+                return bucket[0];
+            }
+        }
+        throw new IllegalArgumentException("position " + index + " beyond " + seen + " values");
     }
 }

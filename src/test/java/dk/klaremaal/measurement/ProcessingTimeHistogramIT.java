@@ -1,0 +1,89 @@
+package dk.klaremaal.measurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.klaremaal.demo.CaseEventGenerator;
+import dk.klaremaal.support.SeedGoalTest;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The monthly processing-time histograms kept on ingest against a full recomputation: after uploads
+ * that overlap and change cases already stored (late decisions, reopenings), the histograms equal a
+ * count over the case records, and every figure read from them equals the same figure computed from
+ * the case records.
+ */
+class ProcessingTimeHistogramIT extends SeedGoalTest {
+
+    @Autowired
+    CaseStatisticsRepository statistics;
+
+    @Test
+    void histogramsKeptOnIngestEqualAFullRecountAndGiveTheSameFigures() throws Exception {
+        StringWriter file = new StringWriter();
+        CaseEventGenerator.forSeedCatalogue().write(file, 3_000, 5, 2023, LocalDate.now().minusDays(1));
+        List<String> lines = file.toString().lines().toList();
+        List<String> rows = lines.subList(1, lines.size());
+        // First the first half of every case's events (each case's rows are together, oldest first), then the whole file:
+        // the second upload decides, reopens and decides again cases the first stored, moving their decision months.
+        java.util.Map<String, List<String>> byCase = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byCase.computeIfAbsent(r.split(",")[3], k -> new ArrayList<>()).add(r));
+        List<String> firstHalves = new ArrayList<>();
+        byCase.values().forEach(events -> firstHalves.addAll(events.subList(0, Math.max(1, events.size() / 2))));
+        send("case-events", lines.getFirst() + "\n" + String.join("\n", firstHalves) + "\n");
+        long afterFirst = jdbc.sql("select count(*) from case_record where not is_open").query(Long.class).single();
+        send("case-events", file.toString());
+        assertThat(jdbc.sql("select count(*) from case_record where not is_open").query(Long.class).single()).isGreaterThan(afterFirst);
+
+        long differences = jdbc.sql("""
+                with full_count as (
+                    select case_type_id, date_trunc('month', last_decided_on)::date as month, w.working,
+                           case when w.working then working_days else calendar_days end as days, count(*)::int as cases
+                    from case_record cross join (values (false), (true)) as w(working)
+                    where not is_open and (case when w.working then working_days else calendar_days end) is not null
+                    group by 1, 2, 3, 4)
+                select count(*) from ((select * from full_count except select case_type_id, month, working, days, cases from case_days)
+                                      union all
+                                      (select case_type_id, month, working, days, cases from case_days except select * from full_count)) d""")
+                .query(Long.class).single();
+        assertThat(differences).isZero();
+        assertThat(jdbc.sql("select count(*) from case_days").query(Long.class).single()).isPositive();
+
+        List<DateRange> ranges = new ArrayList<>();
+        for (int year = 2023; year <= LocalDate.now().getYear(); year++) {
+            ranges.add(new DateRange(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+            for (int q = 0; q < 4; q++) {
+                LocalDate from = LocalDate.of(year, 1 + 3 * q, 1);
+                ranges.add(new DateRange(from, from.plusMonths(3).minusDays(1)));
+                ranges.add(new DateRange(LocalDate.of(year, 1, 1), from.plusMonths(3).minusDays(1)));
+            }
+            ranges.add(new DateRange(LocalDate.of(year, 2, 1), LocalDate.of(year, 2, 1).plusMonths(1).minusDays(1)));
+        }
+        List<Long> caseTypes = jdbc.sql("select distinct case_type_id from case_record order by 1").query(Long.class).list();
+        assertThat(caseTypes).hasSizeGreaterThan(3);
+        int compared = 0;
+        for (long caseType : caseTypes) {
+            for (boolean working : new boolean[]{false, true}) {
+                for (BigDecimal fraction : List.of(new BigDecimal("0.5"), new BigDecimal("0.8"), new BigDecimal("0.9"))) {
+                    var fromRecords = statistics.fromRecords(caseType, ranges, working, fraction, 14, true);
+                    var fromHistograms = statistics.fromHistograms(caseType, ranges, working, fraction, 14, true);
+                    assertThat(fromHistograms).as("case type %d, working %s, fraction %s", caseType, working, fraction).containsExactly(fromRecords);
+                    for (var a : fromRecords) {
+                        compared += a == null ? 0 : 1;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+        // The public entry point reads whole months from the histograms and anything else from the records.
+        DateRange oddRange = new DateRange(LocalDate.of(2024, 3, 15), LocalDate.of(2024, 9, 14));
+        assertThat(CaseStatisticsRepository.wholeMonths(oddRange)).isFalse();
+        assertThat(statistics.aggregate(caseTypes.getFirst(), List.of(oddRange), false, new BigDecimal("0.5"), 14, true))
+                .containsExactly(statistics.fromRecords(caseTypes.getFirst(), List.of(oddRange), false, new BigDecimal("0.5"), 14, true));
+    }
+}
