@@ -30,7 +30,7 @@ awk -v n="$contacts" -v run="$run" 'BEGIN {
 rows=$(($(wc -l < "$file") - 1))
 start=$(date +%s.%N)
 status=$(curl -s -o /tmp/klaremaal-bench-answer.json -w '%{http_code}' -X POST \
-  -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' --data-binary @"$file" "$base/api/v1/contacts")
+  -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' -T "$file" "$base/api/v1/contacts")
 end=$(date +%s.%N)
 echo "HTTP $status: $(head -c 200 /tmp/klaremaal-bench-answer.json)"
 awk -v e="$rows" -v s="$start" -v t="$end" 'BEGIN { printf "%d contacts in %.2f s = %.0f contacts/s\n", e, t - s, e / (t - s) }'

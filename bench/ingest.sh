@@ -35,7 +35,7 @@ function d(n, h,   m, md, y) {
 events=$(($(wc -l < "$file") - 1))
 start=$(date +%s.%N)
 status=$(curl -s -o /tmp/klaremaal-bench-answer.json -w '%{http_code}' -X POST \
-  -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' --data-binary @"$file" "$base/api/v1/case-events")
+  -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' -T "$file" "$base/api/v1/case-events")
 end=$(date +%s.%N)
 echo "HTTP $status: $(head -c 200 /tmp/klaremaal-bench-answer.json)"
 awk -v e="$events" -v s="$start" -v t="$end" 'BEGIN { printf "%d events in %.2f s = %.0f events/s\n", e, t - s, e / (t - s) }'

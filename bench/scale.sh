@@ -39,7 +39,7 @@ size=$(du -h "$work/events.csv" | cut -f1)
 
 start=$(date +%s.%N)
 status=$(curl -s -o "$work/answer.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-  -H 'Content-Type: text/csv' --data-binary @"$work/events.csv" "$base/api/v1/case-events")
+  -H 'Content-Type: text/csv' -T "$work/events.csv" "$base/api/v1/case-events")
 end=$(date +%s.%N)
 echo "ingest: HTTP $status $(head -c 160 "$work/answer.json")" >&2
 [ "$status" = 200 ] || { echo "the upload was not stored; see the header of this script for how to start the application" >&2; exit 1; }
@@ -85,7 +85,7 @@ if [ -n "$pid" ]; then
   sleep 1
   peak=$(sort -n "$work/heap.txt" | tail -1 | awk '{printf "%d MB", $1 / 1024}')
   max=$("$(dirname "$(readlink -f /proc/"$pid"/exe)")/jcmd" "$pid" VM.flags | tr ' ' '\n' | sed -n 's/.*MaxHeapSize=\([0-9]*\).*/\1/p' \
-    | awk '{printf "%d MB", $1 / 1048576}')
+    | head -1 | awk '{printf "%d MB", $1 / 1048576}')
 fi
 
 echo

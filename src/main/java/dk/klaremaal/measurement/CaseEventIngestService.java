@@ -21,6 +21,7 @@ import java.util.BitSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -139,6 +140,8 @@ public class CaseEventIngestService implements Dataset {
             Map<Long, ClosingDays> closingByType = new HashMap<>();
             Path recordFile = temporary(files, "klaremaal-records");
             Path spanFile = temporary(files, "klaremaal-spans");
+            // The new records' processing times, counted per case type, month of decision and days, as case_days counts them.
+            Map<List<Object>, int[]> newDays = new HashMap<>();
             try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile)) {
                 events.forEachAffectedCase((key, stored, sent) -> {
                     CaseType type = typesById.get(key.caseTypeId());
@@ -148,7 +151,16 @@ public class CaseEventIngestService implements Dataset {
                     CaseClock.Timeline t = replayBlamingNewEvents(type, closing, stored, pending, errors.list());
                     if (t != null && errors.isEmpty()) {
                         PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
-                                t.calendarDays(), t.workingDays());
+                                t.calendarDays(), t.workingDays(), !stored.isEmpty());
+                        if (!t.open()) {
+                            LocalDate month = t.lastDecidedOn().withDayOfMonth(1);
+                            if (t.calendarDays() != null) {
+                                newDays.computeIfAbsent(List.of(key.caseTypeId(), month, false, t.calendarDays()), k -> new int[1])[0]++;
+                            }
+                            if (t.workingDays() != null) {
+                                newDays.computeIfAbsent(List.of(key.caseTypeId(), month, true, t.workingDays()), k -> new int[1])[0]++;
+                            }
+                        }
                         for (int i = 0; i < t.spans().size(); i++) {
                             CaseClock.Span span = t.spans().get(i);
                             PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
@@ -160,7 +172,14 @@ public class CaseEventIngestService implements Dataset {
             if (!errors.isEmpty()) {
                 return errors.report(count, duplicates);
             }
-            int accepted = events.storeIncoming(recordFile, spanFile);
+            Path daysFile = temporary(files, "klaremaal-days");
+            try (Writer days = Files.newBufferedWriter(daysFile)) {
+                for (Map.Entry<List<Object>, int[]> e : newDays.entrySet()) {
+                    List<Object> k = e.getKey();
+                    PostgresCopy.line(days, k.get(0), k.get(1), k.get(2), k.get(3), e.getValue()[0]);
+                }
+            }
+            int accepted = events.storeIncoming(recordFile, spanFile, daysFile);
             phases.done("store");
             return IngestReport.stored(count, accepted, duplicates);
         } catch (IOException e) {

@@ -183,22 +183,36 @@ public class CaseEventRepository {
         }
     }
 
-    /** Stores the new events and replaces the derived records and spans of their cases; returns the number of events stored. */
-    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans) throws java.io.IOException {
+    /**
+     * Stores the new events and replaces the derived records and spans of their cases; returns the
+     * number of events stored. {@code records} marks the cases that had stored events (whose old record
+     * and spans are replaced); {@code days} holds the new records' processing times counted as
+     * {@code case_days} counts them.
+     */
+    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans, java.nio.file.Path days) throws java.io.IOException {
         jdbc.sql("""
                 create temp table incoming_record (case_type_id bigint, case_id text, received_on date, is_open boolean,
-                                                   last_decided_on date, calendar_days integer, working_days integer) on commit drop""").update();
+                                                   last_decided_on date, calendar_days integer, working_days integer,
+                                                   replaces boolean) on commit drop""").update();
         jdbc.sql("""
                 create temp table incoming_span (case_type_id bigint, case_id text, seq integer, opened_on date, closed_on date)
                 on commit drop""").update();
-        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(records); java.io.Reader s = java.nio.file.Files.newBufferedReader(spans)) {
+        jdbc.sql("create temp table incoming_days (case_type_id bigint, month date, working boolean, days integer, cases integer) on commit drop")
+                .update();
+        long copyStart = System.nanoTime();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(records); java.io.Reader s = java.nio.file.Files.newBufferedReader(spans);
+             java.io.Reader d = java.nio.file.Files.newBufferedReader(days)) {
             dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_record", r);
             dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_span", s);
+            dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_days", d);
         }
+        jdbc.sql("analyze incoming_record, incoming_span, incoming_days").update();
+        long started = timed("copy records and spans in", copyStart);
         int stored = jdbc.sql("""
                 insert into case_event (event_id, case_type_id, case_id, event, occurred_at)
                 select event_id, case_type_id, case_id, event, occurred_at from incoming_event""")
                 .update();
+        started = timed("insert events", started);
         // The histograms lose the replaced records' counts and gain the new ones'.
         jdbc.sql("""
                 insert into case_days (case_type_id, month, working, days, cases)
@@ -207,27 +221,38 @@ public class CaseEventRepository {
                            case when w.working then r.working_days else r.calendar_days end as days, -1 as n
                     from case_record r join incoming_record i using (case_type_id, case_id)
                          cross join (values (false), (true)) as w(working)
-                    where not r.is_open
+                    where i.replaces and not r.is_open
                     union all
-                    select i.case_type_id, date_trunc('month', i.last_decided_on)::date, w.working,
-                           case when w.working then i.working_days else i.calendar_days end, 1
-                    from incoming_record i cross join (values (false), (true)) as w(working)
-                    where not i.is_open) d
+                    select case_type_id, month, working, days, cases from incoming_days) d
                 where days is not null
                 group by case_type_id, month, working, days
                 having sum(n) <> 0
                 on conflict (case_type_id, working, month, days) do update set cases = case_days.cases + excluded.cases""").update();
         jdbc.sql("delete from case_days where cases = 0 and case_type_id in (select distinct case_type_id from incoming_record)").update();
+        started = timed("update histograms", started);
         jdbc.sql("""
                 insert into case_record (case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days)
-                select * from incoming_record
+                select case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days from incoming_record
                 on conflict (case_type_id, case_id) do update set
                     received_on = excluded.received_on, is_open = excluded.is_open,
                     last_decided_on = excluded.last_decided_on, calendar_days = excluded.calendar_days,
                     working_days = excluded.working_days""").update();
-        jdbc.sql("delete from case_span s using incoming_record r where s.case_type_id = r.case_type_id and s.case_id = r.case_id").update();
+        started = timed("upsert records", started);
+        jdbc.sql("""
+                delete from case_span s using incoming_record r
+                where r.replaces and s.case_type_id = r.case_type_id and s.case_id = r.case_id""").update();
         jdbc.sql("insert into case_span (case_type_id, case_id, seq, opened_on, closed_on) select * from incoming_span").update();
+        timed("replace spans", started);
         return stored;
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseEventRepository.class);
+
+    /** Logs at debug level how long a step of storing took; returns now. */
+    private static long timed(String step, long since) {
+        long now = System.nanoTime();
+        LOG.debug("case-event store: {} in {} ms", step, (now - since) / 1_000_000);
+        return now;
     }
 
     /**
