@@ -51,7 +51,7 @@ public class CaseEventRepository {
     public void createIncoming() {
         jdbc.sql("""
                 drop table if exists pg_temp.incoming_event, pg_temp.incoming_repeat, pg_temp.incoming_resend, pg_temp.incoming_record,
-                    pg_temp.incoming_span""")
+                    pg_temp.incoming_span, pg_temp.incoming_days""")
                 .update();
         jdbc.sql("""
                 create temp table incoming_event (row integer, event_id text, case_type_id bigint, case_id text, event text,
