@@ -2,8 +2,9 @@
 -- number of days (calendar and working days separately): every period a goal is measured over is
 -- whole months, so means, shares within a limit and exact percentiles come from these counts
 -- without reading the cases. Kept up to date with case_record by every ingest, in the same transaction.
+-- Like case_event, it has no foreign key: its rows are written in bulk and derive from case_record.
 create table case_days (
-    case_type_id bigint  not null references case_type (id) on delete cascade,
+    case_type_id bigint  not null,
     month        date    not null check (extract(day from month) = 1),
     working      boolean not null,
     days         integer not null,

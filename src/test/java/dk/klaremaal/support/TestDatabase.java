@@ -80,7 +80,7 @@ public final class TestDatabase {
     /** Empties every table the tests write to. */
     public static void empty(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         jdbc.sql("""
-                truncate case_span, case_record, case_event, goal_milestone, goal_target, goal_scale_level, goal, case_type,
+                truncate case_days, case_span, case_record, case_event, goal_milestone, goal_target, goal_scale_level, goal, case_type,
                          service, contact, survey_response, survey_aggregate, survey_question, survey, downtime,
                          availability_probe, monitored_system, series_value, series, organisation, api_token, audit_log, account, spring_session, scheduled_run
                          restart identity cascade""").update();
