@@ -116,7 +116,7 @@ public class CaseEventIngestService implements Dataset {
             }
             phases.done("read and check " + count + " rows");
             events.createIncoming();
-            events.copyIncoming(incomingFile);
+            boolean byIndex = events.smallBesideStored(events.copyIncoming(incomingFile));
             phases.done("copy in");
             int duplicates = events.sameRepeats();
             for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
@@ -124,7 +124,7 @@ public class CaseEventIngestService implements Dataset {
                         "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
             events.lockCaseTypes(events.incomingCaseTypes());
-            events.findResends();
+            events.findResends(byIndex);
             duplicates += events.sameResends();
             for (CaseEventRepository.Resend resend : events.conflictingResends()) {
                 CaseEvent stored = resend.stored();
@@ -143,7 +143,7 @@ public class CaseEventIngestService implements Dataset {
             // The new records' processing times, counted per case type, month of decision and days, as case_days counts them.
             Map<List<Object>, int[]> newDays = new HashMap<>();
             try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile)) {
-                events.forEachAffectedCase((key, stored, sent) -> {
+                events.forEachAffectedCase(byIndex, (key, stored, sent) -> {
                     CaseType type = typesById.get(key.caseTypeId());
                     ClosingDays closing = closingByType.computeIfAbsent(type.id(), id -> closingDays(type));
                     List<Candidate> pending = new ArrayList<>();

@@ -58,8 +58,8 @@ public class CaseEventRepository {
                                                   occurred_at timestamptz) on commit drop""").update();
     }
 
-    /** Copies the checked rows in and finds the event_ids that the upload itself uses more than once. */
-    public void copyIncoming(java.nio.file.Path csv) throws java.io.IOException {
+    /** Copies the checked rows in and finds the event_ids that the upload itself uses more than once; returns the number of rows. */
+    public long copyIncoming(java.nio.file.Path csv) throws java.io.IOException {
         long rows;
         try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(csv)) {
             rows = dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_event (row, event_id, case_type_id, case_id, event, occurred_at)", reader);
@@ -71,6 +71,17 @@ public class CaseEventRepository {
         jdbc.sql("""
                 create temp table incoming_repeat on commit drop as
                 select event_id, min(row) as first_row from incoming_event group by event_id having count(*) > 1""").update();
+        return rows;
+    }
+
+    /**
+     * Whether an upload of this many events is small beside the stored events, so that looking its ids and
+     * cases up in the stored events' indexes is cheaper than reading all stored events once. The stored
+     * events are counted from the table's size on disk (about 100 bytes an event), which is always current.
+     */
+    public boolean smallBesideStored(long incomingRows) {
+        long storedBytes = jdbc.sql("select pg_relation_size('case_event')").query(Long.class).single();
+        return incomingRows * 8 < storedBytes / 100;
     }
 
     /** How many rows repeat an earlier row of the upload exactly. */
@@ -102,8 +113,8 @@ public class CaseEventRepository {
      * Finds the rows whose event_id is already stored (one join with the stored events), keeping for
      * each whether it is the same event.
      */
-    public void findResends() {
-        probeStoredEventsByIndex(true);
+    public void findResends(boolean byIndex) {
+        probeStoredEventsByIndex(byIndex);
         jdbc.sql("""
                 create temp table incoming_resend on commit drop as
                 select i.row, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at,
@@ -113,9 +124,10 @@ public class CaseEventRepository {
     }
 
     /**
-     * The upload is matched with the stored events by looking each of its cases and ids up in their
+     * A small upload is matched with the stored events by looking each of its cases and ids up in their
      * indexes. Left to itself the planner often scans every stored event instead (a hash join), which
-     * costs seconds per million stored events whatever the size of the upload.
+     * costs seconds per million stored events whatever the size of the upload; for an upload as large
+     * as what is stored, that scan is the cheaper way, and the planner is left to choose.
      */
     private void probeStoredEventsByIndex(boolean on) {
         String joins = on ? "off" : "on";
@@ -141,11 +153,11 @@ public class CaseEventRepository {
     }
 
     /** Every case with new events, one at a time in case order: its stored events and the new ones. */
-    public void forEachAffectedCase(CaseVisitor visitor) {
+    public void forEachAffectedCase(boolean byIndex, CaseVisitor visitor) {
         record Current(CaseKey key, List<CaseEvent> stored, List<Sent> sent) {
         }
         Current[] current = new Current[1];
-        probeStoredEventsByIndex(true);
+        probeStoredEventsByIndex(byIndex);
         streaming.query("""
                 select x.row, x.event_id, x.case_type_id, x.case_id, x.event, x.occurred_at from (
                     select row, event_id, case_type_id, case_id, event, occurred_at from incoming_event

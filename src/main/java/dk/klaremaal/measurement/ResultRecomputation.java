@@ -8,6 +8,7 @@ import dk.klaremaal.platform.ScheduledRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,12 @@ public class ResultRecomputation {
     private final DataVersion dataVersion;
     private final Clock clock;
     private final Duration lease;
+    private final int threads;
 
     ResultRecomputation(ScheduledRuns runs, GoalRepository goals, ResultService results, ResultSnapshots snapshots, DataVersion dataVersion,
-                        Clock clock, @Value("${klaremaal.recompute.lease:PT2H}") Duration lease) {
+                        Clock clock, @Value("${klaremaal.recompute.lease:PT2H}") Duration lease,
+                        @Value("${klaremaal.recompute.threads:0}") int threads) {
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.runs = runs;
         this.goals = goals;
         this.results = results;
@@ -62,24 +66,43 @@ public class ResultRecomputation {
             return Optional.empty();
         }
         long started = System.nanoTime();
-        int count = 0;
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        // Goals are computed side by side (each on its own connection), so every core of the database is used.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             // The version is read before the data, so what is kept under it is never older than it.
             long version = dataVersion.current();
             LocalDate day = LocalDate.now(clock);
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
             for (Goal goal : goals.findAll()) {
                 if (goal.indicator().kind() != IndicatorKind.AVAILABILITY) {
-                    snapshots.save(goal.id(), version, day, results.computeFresh(goal));
-                    count++;
+                    work.add(pool.submit(() -> {
+                        snapshots.save(goal.id(), version, day, results.computeFresh(goal));
+                        count.incrementAndGet();
+                    }));
                 }
             }
-            Run run = new Run(count, (System.nanoTime() - started) / 1_000_000);
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get();
+            }
+            Run run = new Run(count.get(), (System.nanoTime() - started) / 1_000_000);
             runs.finish(JOB, slot, run.goals() + " goals in " + run.millis() + " ms");
             log.info("Recomputed the results of {} goals in {} ms", run.goals(), run.millis());
             return Optional.of(run);
-        } catch (RuntimeException e) {
-            runs.finish(JOB, slot, "failed after " + count + " goals: " + e.getMessage());
-            throw e;
+        } catch (InterruptedException | java.util.concurrent.ExecutionException | RuntimeException e) {
+            runs.finish(JOB, slot, "failed after " + count.get() + " goals: " + e.getMessage());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("the recomputation failed", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
