@@ -22,7 +22,11 @@ public class CaseEventRepository {
     /** Reads long results a batch at a time instead of all at once. */
     private final JdbcTemplate streaming;
 
-    public CaseEventRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+    private final String workMem;
+
+    public CaseEventRepository(JdbcClient jdbc, javax.sql.DataSource dataSource,
+                               @org.springframework.beans.factory.annotation.Value("${klaremaal.ingest.work-mem:256MB}") String workMem) {
+        this.workMem = workMem;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.streaming = new JdbcTemplate(dataSource);
@@ -49,6 +53,8 @@ public class CaseEventRepository {
     }
 
     public void createIncoming() {
+        // Sorts and hash tables of a large upload stay in memory instead of spilling to disk, for this transaction only.
+        jdbc.sql("select set_config('work_mem', ?, true)").param(workMem).query((rs, n) -> 0).list();
         jdbc.sql("""
                 drop table if exists pg_temp.incoming_event, pg_temp.incoming_repeat, pg_temp.incoming_resend, pg_temp.incoming_record,
                     pg_temp.incoming_span, pg_temp.incoming_days""")
