@@ -21,7 +21,6 @@ import java.util.BitSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -140,8 +139,6 @@ public class CaseEventIngestService implements Dataset {
             Map<Long, ClosingDays> closingByType = new HashMap<>();
             Path recordFile = temporary(files, "klaremaal-records");
             Path spanFile = temporary(files, "klaremaal-spans");
-            // The new records' processing times, counted per case type, month of decision and days, as case_days counts them.
-            Map<List<Object>, int[]> newDays = new HashMap<>();
             try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile)) {
                 events.forEachAffectedCase(byIndex, (key, stored, sent) -> {
                     CaseType type = typesById.get(key.caseTypeId());
@@ -152,15 +149,7 @@ public class CaseEventIngestService implements Dataset {
                     if (t != null && errors.isEmpty()) {
                         PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
                                 t.calendarDays(), t.workingDays(), !stored.isEmpty());
-                        if (!t.open()) {
-                            LocalDate month = t.lastDecidedOn().withDayOfMonth(1);
-                            if (t.calendarDays() != null) {
-                                newDays.computeIfAbsent(List.of(key.caseTypeId(), month, false, t.calendarDays()), k -> new int[1])[0]++;
-                            }
-                            if (t.workingDays() != null) {
-                                newDays.computeIfAbsent(List.of(key.caseTypeId(), month, true, t.workingDays()), k -> new int[1])[0]++;
-                            }
-                        }
+
                         for (int i = 0; i < t.spans().size(); i++) {
                             CaseClock.Span span = t.spans().get(i);
                             PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
@@ -172,14 +161,7 @@ public class CaseEventIngestService implements Dataset {
             if (!errors.isEmpty()) {
                 return errors.report(count, duplicates);
             }
-            Path daysFile = temporary(files, "klaremaal-days");
-            try (Writer days = Files.newBufferedWriter(daysFile)) {
-                for (Map.Entry<List<Object>, int[]> e : newDays.entrySet()) {
-                    List<Object> k = e.getKey();
-                    PostgresCopy.line(days, k.get(0), k.get(1), k.get(2), k.get(3), e.getValue()[0]);
-                }
-            }
-            int accepted = events.storeIncoming(recordFile, spanFile, daysFile);
+            int accepted = events.storeIncoming(recordFile, spanFile);
             phases.done("store");
             return IngestReport.stored(count, accepted, duplicates);
         } catch (IOException e) {

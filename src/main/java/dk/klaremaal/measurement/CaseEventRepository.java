@@ -57,7 +57,7 @@ public class CaseEventRepository {
         jdbc.sql("select set_config('work_mem', ?, true)").param(workMem).query((rs, n) -> 0).list();
         jdbc.sql("""
                 drop table if exists pg_temp.incoming_event, pg_temp.incoming_repeat, pg_temp.incoming_resend, pg_temp.incoming_record,
-                    pg_temp.incoming_span, pg_temp.incoming_days""")
+                    pg_temp.incoming_span""")
                 .update();
         jdbc.sql("""
                 create temp table incoming_event (row integer, event_id text, case_type_id bigint, case_id text, event text,
@@ -204,10 +204,9 @@ public class CaseEventRepository {
     /**
      * Stores the new events and replaces the derived records and spans of their cases; returns the
      * number of events stored. {@code records} marks the cases that had stored events (whose old record
-     * and spans are replaced); {@code days} holds the new records' processing times counted as
-     * {@code case_days} counts them.
+     * and spans are replaced).
      */
-    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans, java.nio.file.Path days) throws java.io.IOException {
+    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans) throws java.io.IOException {
         jdbc.sql("""
                 create temp table incoming_record (case_type_id bigint, case_id text, received_on date, is_open boolean,
                                                    last_decided_on date, calendar_days integer, working_days integer,
@@ -215,16 +214,12 @@ public class CaseEventRepository {
         jdbc.sql("""
                 create temp table incoming_span (case_type_id bigint, case_id text, seq integer, opened_on date, closed_on date)
                 on commit drop""").update();
-        jdbc.sql("create temp table incoming_days (case_type_id bigint, month date, working boolean, days integer, cases integer) on commit drop")
-                .update();
         long copyStart = System.nanoTime();
-        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(records); java.io.Reader s = java.nio.file.Files.newBufferedReader(spans);
-             java.io.Reader d = java.nio.file.Files.newBufferedReader(days)) {
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(records); java.io.Reader s = java.nio.file.Files.newBufferedReader(spans)) {
             dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_record", r);
             dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_span", s);
-            dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_days", d);
         }
-        jdbc.sql("analyze incoming_record, incoming_span, incoming_days").update();
+        jdbc.sql("analyze incoming_record, incoming_span").update();
         long started = timed("copy records and spans in", copyStart);
         int stored = jdbc.sql("""
                 insert into case_event (event_id, case_type_id, case_id, event, occurred_at)
@@ -241,7 +236,10 @@ public class CaseEventRepository {
                          cross join (values (false), (true)) as w(working)
                     where i.replaces and not r.is_open
                     union all
-                    select case_type_id, month, working, days, cases from incoming_days) d
+                    select i.case_type_id, date_trunc('month', i.last_decided_on)::date, w.working,
+                           case when w.working then i.working_days else i.calendar_days end, 1
+                    from incoming_record i cross join (values (false), (true)) as w(working)
+                    where not i.is_open) d
                 where days is not null
                 group by case_type_id, month, working, days
                 having sum(n) <> 0
