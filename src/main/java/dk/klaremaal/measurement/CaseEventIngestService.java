@@ -95,7 +95,7 @@ public class CaseEventIngestService implements Dataset {
      * statements. Memory stays constant whatever the number of rows; all or nothing is stored.
      */
     private IngestReport ingestRows(Iterable<RawRow> rows) {
-        Phases phases = new Phases();
+        PhaseLog phases = new PhaseLog("case-event ingest");
         Errors errors = new Errors();
         Map<String, Optional<CaseType>> caseTypes = new HashMap<>();
         RowOrganisations.Lookup organisations = rowOrganisations.lookup();
@@ -149,7 +149,6 @@ public class CaseEventIngestService implements Dataset {
                     if (t != null && errors.isEmpty()) {
                         PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
                                 t.calendarDays(), t.workingDays(), !stored.isEmpty());
-
                         for (int i = 0; i < t.spans().size(); i++) {
                             CaseClock.Span span = t.spans().get(i);
                             PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
@@ -168,18 +167,6 @@ public class CaseEventIngestService implements Dataset {
             throw new UncheckedIOException(e);
         } finally {
             files.forEach(f -> f.toFile().delete());
-        }
-    }
-
-    /** Logs (at debug level) how long each phase of an ingest took. */
-    private static final class Phases {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseEventIngestService.class);
-        private long last = System.nanoTime();
-
-        void done(String phase) {
-            long now = System.nanoTime();
-            LOG.debug("case-event ingest: {} in {} ms", phase, (now - last) / 1_000_000);
-            last = now;
         }
     }
 

@@ -74,9 +74,14 @@ public class CaseEventRepository {
             // Statistics let the planner choose hash joins for large uploads; small ones do without.
             jdbc.sql("analyze incoming_event").update();
         }
+        // Every later row of an event_id the upload uses more than once, with its first row and whether it is the same event.
         jdbc.sql("""
                 create temp table incoming_repeat on commit drop as
-                select event_id, min(row) as first_row from incoming_event group by event_id having count(*) > 1""").update();
+                select i.row, i.event_id, r.first_row,
+                       (i.case_type_id, i.case_id, i.event, i.occurred_at) = (f.case_type_id, f.case_id, f.event, f.occurred_at) as same
+                from (select event_id, min(row) as first_row from incoming_event group by event_id having count(*) > 1) r
+                join incoming_event i on i.event_id = r.event_id and i.row <> r.first_row
+                join incoming_event f on f.event_id = r.event_id and f.row = r.first_row""").update();
         return rows;
     }
 
@@ -92,22 +97,12 @@ public class CaseEventRepository {
 
     /** How many rows repeat an earlier row of the upload exactly. */
     public int sameRepeats() {
-        return jdbc.sql("""
-                        select count(*) from incoming_event i join incoming_repeat r using (event_id)
-                        join incoming_event f on f.event_id = r.event_id and f.row = r.first_row
-                        where i.row <> r.first_row
-                          and (i.case_type_id, i.case_id, i.event, i.occurred_at) = (f.case_type_id, f.case_id, f.event, f.occurred_at)""")
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from incoming_repeat where same").query(Integer.class).single();
     }
 
     /** Rows that use an earlier row's event_id for a different event. */
     public List<Repeat> conflictingRepeats() {
-        return jdbc.sql("""
-                        select i.row, i.event_id, r.first_row from incoming_event i join incoming_repeat r using (event_id)
-                        join incoming_event f on f.event_id = r.event_id and f.row = r.first_row
-                        where i.row <> r.first_row
-                          and (i.case_type_id, i.case_id, i.event, i.occurred_at) is distinct from (f.case_type_id, f.case_id, f.event, f.occurred_at)
-                        order by i.row""")
+        return jdbc.sql("select row, event_id, first_row from incoming_repeat where not same order by row")
                 .query((rs, n) -> new Repeat(rs.getInt(1), rs.getString(2), rs.getInt(3))).list();
     }
 
@@ -154,7 +149,7 @@ public class CaseEventRepository {
 
     /** Leaves only the new events: the first row of each event_id, and nothing already stored. */
     public void dropRepeatsAndResends() {
-        jdbc.sql("delete from incoming_event i using incoming_repeat r where i.event_id = r.event_id and i.row <> r.first_row").update();
+        jdbc.sql("delete from incoming_event i using incoming_repeat r where r.row = i.row").update();
         jdbc.sql("delete from incoming_event i using incoming_resend r where r.row = i.row").update();
     }
 
@@ -214,18 +209,18 @@ public class CaseEventRepository {
         jdbc.sql("""
                 create temp table incoming_span (case_type_id bigint, case_id text, seq integer, opened_on date, closed_on date)
                 on commit drop""").update();
-        long copyStart = System.nanoTime();
+        PhaseLog steps = new PhaseLog("case-event store");
         try (java.io.Reader r = java.nio.file.Files.newBufferedReader(records); java.io.Reader s = java.nio.file.Files.newBufferedReader(spans)) {
             dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_record", r);
             dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_span", s);
         }
         jdbc.sql("analyze incoming_record, incoming_span").update();
-        long started = timed("copy records and spans in", copyStart);
+        steps.done("copy records and spans in");
         int stored = jdbc.sql("""
                 insert into case_event (event_id, case_type_id, case_id, event, occurred_at)
                 select event_id, case_type_id, case_id, event, occurred_at from incoming_event""")
                 .update();
-        started = timed("insert events", started);
+        steps.done("insert events");
         // The histograms lose the replaced records' counts and gain the new ones'.
         jdbc.sql("""
                 insert into case_days (case_type_id, month, working, days, cases)
@@ -245,7 +240,7 @@ public class CaseEventRepository {
                 having sum(n) <> 0
                 on conflict (case_type_id, working, month, days) do update set cases = case_days.cases + excluded.cases""").update();
         jdbc.sql("delete from case_days where cases = 0 and case_type_id in (select distinct case_type_id from incoming_record)").update();
-        started = timed("update histograms", started);
+        steps.done("update histograms");
         jdbc.sql("""
                 insert into case_record (case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days)
                 select case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days from incoming_record
@@ -253,22 +248,13 @@ public class CaseEventRepository {
                     received_on = excluded.received_on, is_open = excluded.is_open,
                     last_decided_on = excluded.last_decided_on, calendar_days = excluded.calendar_days,
                     working_days = excluded.working_days""").update();
-        started = timed("upsert records", started);
+        steps.done("upsert records");
         jdbc.sql("""
                 delete from case_span s using incoming_record r
                 where r.replaces and s.case_type_id = r.case_type_id and s.case_id = r.case_id""").update();
         jdbc.sql("insert into case_span (case_type_id, case_id, seq, opened_on, closed_on) select * from incoming_span").update();
-        timed("replace spans", started);
+        steps.done("replace spans");
         return stored;
-    }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseEventRepository.class);
-
-    /** Logs at debug level how long a step of storing took; returns now. */
-    private static long timed(String step, long since) {
-        long now = System.nanoTime();
-        LOG.debug("case-event store: {} in {} ms", step, (now - since) / 1_000_000);
-        return now;
     }
 
     /**

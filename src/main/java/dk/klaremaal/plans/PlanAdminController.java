@@ -76,15 +76,14 @@ class PlanAdminController extends StaffPage {
         Organisation organisation = catalogue.organisation(slug);
         access.check(Action.EDIT, organisation.id());
         PlanService.VersionInput input;
-        try {
-            Plan plan = plans.plan(slug, year);
+        Plan plan = plans.find(slug, year).orElse(null);
+        if (plan != null) {
             // Today, kept within the plan's year and not before the current version.
             LocalDate today = LocalDate.now(clock);
             LocalDate from = today.isAfter(LocalDate.of(year, 12, 31)) ? LocalDate.of(year, 12, 31) : today;
             from = from.isBefore(plan.current().validFrom()) ? plan.current().validFrom() : from;
             input = new PlanService.VersionInput(from.toString(), null, plan.current().content());
-            model.addAttribute("existing", plan);
-        } catch (dk.klaremaal.platform.NotFoundException none) {
+        } else {
             input = new PlanService.VersionInput(year + "-01-01", null, startingPoint(slug, year));
         }
         return editor(organisation, year, input, List.of(), model);
@@ -92,13 +91,11 @@ class PlanAdminController extends StaffPage {
 
     /** Last year's plan with this year's title, or an empty plan. */
     private PlanContent startingPoint(String slug, int year) {
-        try {
-            PlanContent last = plans.plan(slug, year - 1).current().content();
-            return new PlanContent("Mål- og resultatplan " + year, last.mission(), last.vision(), last.bearings(), last.goals().stream()
-                    .map(g -> new PlanContent.PlanGoal(g.code(), g.bearing(), g.title(), g.description(), List.of(), g.kpis())).toList(), last.rule());
-        } catch (dk.klaremaal.platform.NotFoundException none) {
-            return new PlanContent("Mål- og resultatplan " + year, null, null, List.of(), List.of(), null);
-        }
+        return plans.find(slug, year - 1).map(Plan::current).map(Plan.Version::content)
+                .map(last -> new PlanContent("Mål- og resultatplan " + year, last.mission(), last.vision(), last.bearings(), last.goals().stream()
+                        .map(g -> new PlanContent.PlanGoal(g.code(), g.bearing(), g.title(), g.description(), List.of(), g.kpis())).toList(),
+                        last.rule()))
+                .orElseGet(() -> new PlanContent("Mål- og resultatplan " + year, null, null, List.of(), List.of(), null));
     }
 
     @PostMapping("/{slug}/{year:\\d{4}}/ret")
@@ -110,13 +107,7 @@ class PlanAdminController extends StaffPage {
             redirect.addFlashAttribute("message", "Version " + saved.current().number() + " af planen er gemt og offentliggjort.");
             return "redirect:/administration/planer/" + slug + "/" + year;
         } catch (InvalidInputException e) {
-            Organisation organisation = catalogue.organisation(slug);
-            try {
-                model.addAttribute("existing", plans.plan(slug, year));
-            } catch (dk.klaremaal.platform.NotFoundException none) {
-                // a new plan
-            }
-            return editor(organisation, year, input, e.problems(), model);
+            return editor(catalogue.organisation(slug), year, input, e.problems(), model);
         }
     }
 
@@ -124,6 +115,7 @@ class PlanAdminController extends StaffPage {
                           Model model) {
         model.addAttribute("organisation", organisation);
         model.addAttribute("year", year);
+        model.addAttribute("existing", plans.find(organisation.slug(), year).orElse(null));
         model.addAttribute("form", new PlanService.VersionInput(input.validFrom(), input.reason(), PlanForm.padded(input.content())));
         model.addAttribute("problems", problems.stream()
                 .map(p -> new ProblemView(PlanForm.label(p.field()), PlanForm.id(p.field()), p.reason())).toList());

@@ -50,6 +50,13 @@ class PlanRepository {
         return id(organisation.id(), year).map(id -> new Plan(id, organisation, year, versions(id)));
     }
 
+    /** The years the organisation has a plan for, newest first. */
+    List<Integer> years(long organisationId) {
+        return jdbc.sql("select year from plan p where organisation_id = ? and exists (select 1 from plan_version v where v.plan_id = p.id) "
+                        + "order by year desc")
+                .param(organisationId).query(Integer.class).list();
+    }
+
     /** Every plan as (organisation id, year, plan id), newest year first. */
     List<long[]> all() {
         return jdbc.sql("select organisation_id, year, id from plan p where exists (select 1 from plan_version v where v.plan_id = p.id) "

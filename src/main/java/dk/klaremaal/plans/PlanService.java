@@ -119,14 +119,20 @@ public class PlanService {
         return out;
     }
 
+    /** The years the organisation has a plan for, newest first. */
     public List<Integer> years(Organisation organisation) {
-        return plans().stream().filter(p -> p.organisation().id() == organisation.id()).map(PlanSummary::year).toList();
+        return plans.years(organisation.id());
     }
 
     public Plan plan(String slug, int year) {
         Organisation organisation = catalogue.organisation(slug);
         return plans.find(organisation, year)
                 .orElseThrow(() -> new NotFoundException(organisation.name() + " has no performance plan for " + year));
+    }
+
+    /** The organisation's plan for the year, if it has one. */
+    public java.util.Optional<Plan> find(String slug, int year) {
+        return plans.find(catalogue.organisation(slug), year);
     }
 
     public PlanView view(String slug, int year, Integer versionNumber) {

@@ -50,10 +50,15 @@ public class Presentation {
                     ? new StatusView("✓", level.displayLabel(), "status--good")
                     : new StatusView("−", level.displayLabel(), "status--bad");
         }
-        return switch (level.status().rank()) {
-            case 0 -> new StatusView("●", level.displayLabel(), "status--good");
-            case 1 -> new StatusView("▲", level.displayLabel(), "status--middle");
-            default -> new StatusView("■", level.displayLabel(), "status--bad");
+        return ranked(level.status().rank(), level.displayLabel());
+    }
+
+    /** A level of a three-level scale by its rank: the best ●, the middle ▲, the worst ■. */
+    private static StatusView ranked(int rank, String text) {
+        return switch (rank) {
+            case 0 -> new StatusView("●", text, "status--good");
+            case 1 -> new StatusView("▲", text, "status--middle");
+            default -> new StatusView("■", text, "status--bad");
         };
     }
 
@@ -62,12 +67,7 @@ public class Presentation {
         if (status == null) {
             return english() ? NOT_MEASURED_EN : NOT_MEASURED;
         }
-        String text = english() ? status.english() : status.danish();
-        return switch (status.rank()) {
-            case 0 -> new StatusView("●", text, "status--good");
-            case 1 -> new StatusView("▲", text, "status--middle");
-            default -> new StatusView("■", text, "status--bad");
-        };
+        return ranked(status.rank(), english() ? status.english() : status.danish());
     }
 
     /**
