@@ -84,6 +84,11 @@ public class CatalogueRepository {
         return jdbc.sql("select code from service where id = ?").param(serviceId).query(String.class).optional();
     }
 
+    public List<CaseType> findAllCaseTypes() {
+        return jdbc.sql("select " + CASE_TYPE_COLUMNS + " from case_type order by organisation_id, code")
+                .query(CatalogueRepository::caseType).list();
+    }
+
     public List<CaseType> findCaseTypes(long organisationId) {
         return jdbc.sql("select " + CASE_TYPE_COLUMNS + " from case_type where organisation_id = ? order by name")
                 .param(organisationId).query(CatalogueRepository::caseType).list();

@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,13 +96,17 @@ public class CaseEventIngestService implements Dataset {
     private IngestReport ingestRows(Iterable<RawRow> rows) {
         PhaseLog phases = new PhaseLog("case-event ingest");
         Errors errors = new Errors();
-        Map<String, Optional<CaseType>> caseTypes = new HashMap<>();
-        RowOrganisations.Lookup organisations = rowOrganisations.lookup();
+        // Everything the row checks look up is read first: while the rows are copied in, the transaction's connection is busy.
+        Map<String, CaseType> caseTypes = new HashMap<>();
+        catalogue.findAllCaseTypes().forEach(t -> caseTypes.put(t.organisationId() + "\n" + t.code(), t));
+        RowOrganisations.Lookup organisations = rowOrganisations.preloaded();
+        events.createIncoming();
         List<Path> files = new ArrayList<>();
         try {
-            Path incomingFile = temporary(files, "klaremaal-events");
             int count = 0;
-            try (Writer out = Files.newBufferedWriter(incomingFile)) {
+            long copied;
+            PostgresCopy.Out out = events.copyIncoming();
+            try {
                 for (RawRow row : rows) {
                     count++;
                     Candidate c = validate(row, organisations, caseTypes, errors.list());
@@ -112,11 +115,15 @@ public class CaseEventIngestService implements Dataset {
                         PostgresCopy.line(out, c.row(), e.eventId(), e.caseTypeId(), e.caseId(), e.kind().code(), e.occurredAt());
                     }
                 }
+                out.close();
+                copied = out.rows();
+            } catch (RuntimeException | IOException | Error e) {
+                out.cancel();
+                throw e;
             }
-            phases.done("read and check " + count + " rows");
-            events.createIncoming();
-            boolean byIndex = events.smallBesideStored(events.copyIncoming(incomingFile));
-            phases.done("copy in");
+            phases.done("read, check and copy in " + count + " rows");
+            events.incomingCopied(copied);
+            boolean byIndex = events.smallBesideStored(copied);
             int duplicates = events.sameRepeats();
             for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
                 errors.add(new RowError(repeat.row(), repeat.eventId(), "event_id", repeat.eventId(),
@@ -135,7 +142,7 @@ public class CaseEventIngestService implements Dataset {
             phases.done("duplicates and conflicts");
 
             Map<Long, CaseType> typesById = new HashMap<>();
-            caseTypes.values().forEach(t -> t.ifPresent(type -> typesById.put(type.id(), type)));
+            caseTypes.values().forEach(type -> typesById.put(type.id(), type));
             Map<Long, ClosingDays> closingByType = new HashMap<>();
             Path recordFile = temporary(files, "klaremaal-records");
             Path spanFile = temporary(files, "klaremaal-spans");
@@ -270,15 +277,14 @@ public class CaseEventIngestService implements Dataset {
     }
 
     private Candidate validate(RawRow raw, RowOrganisations.Lookup organisations,
-                               Map<String, Optional<CaseType>> caseTypes, List<RowError> errors) {
+                               Map<String, CaseType> caseTypes, List<RowError> errors) {
         RowFields row = new RowFields(raw, "event_id", errors);
         String eventId = row.text("event_id", true);
         Organisation organisation = organisations.organisation(row);
         String caseTypeCode = row.text("case_type", true);
         CaseType type = null;
         if (organisation != null && caseTypeCode != null) {
-            type = caseTypes.computeIfAbsent(organisation.id() + "\n" + caseTypeCode,
-                    k -> catalogue.findCaseType(organisation.id(), caseTypeCode)).orElse(null);
+            type = caseTypes.get(organisation.id() + "\n" + caseTypeCode);
             if (type == null) {
                 row.fail("case_type", "organisation " + organisation.slug() + " has no case type with this code");
             }

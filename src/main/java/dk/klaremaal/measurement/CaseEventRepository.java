@@ -64,12 +64,13 @@ public class CaseEventRepository {
                                                   occurred_at timestamptz) on commit drop""").update();
     }
 
-    /** Copies the checked rows in and finds the event_ids that the upload itself uses more than once; returns the number of rows. */
-    public long copyIncoming(java.nio.file.Path csv) throws java.io.IOException {
-        long rows;
-        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(csv)) {
-            rows = dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_event (row, event_id, case_type_id, case_id, event, occurred_at)", reader);
-        }
+    /** Starts copying checked rows into the upload's temporary table; see {@link #incomingCopied}. */
+    public dk.klaremaal.platform.PostgresCopy.Out copyIncoming() {
+        return dk.klaremaal.platform.PostgresCopy.open(dataSource, "incoming_event (row, event_id, case_type_id, case_id, event, occurred_at)");
+    }
+
+    /** After the copy: finds the event_ids that the upload itself uses more than once. */
+    public void incomingCopied(long rows) {
         if (rows > 10_000) {
             // Statistics let the planner choose hash joins for large uploads; small ones do without.
             jdbc.sql("analyze incoming_event").update();
@@ -82,7 +83,6 @@ public class CaseEventRepository {
                 from (select event_id, min(row) as first_row from incoming_event group by event_id having count(*) > 1) r
                 join incoming_event i on i.event_id = r.event_id and i.row <> r.first_row
                 join incoming_event f on f.event_id = r.event_id and f.row = r.first_row""").update();
-        return rows;
     }
 
     /**

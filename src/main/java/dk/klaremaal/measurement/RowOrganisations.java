@@ -5,6 +5,8 @@ import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.platform.RowFields;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,25 @@ class RowOrganisations {
         return new Lookup();
     }
 
+    /**
+     * A lookup that has read every organisation, and which of them the caller may send data for, at
+     * once: it does not touch the database again, so it can check rows while the connection is busy.
+     */
+    Lookup preloaded() {
+        Lookup lookup = new Lookup();
+        Set<Long> permitted = new HashSet<>(access.organisations(AccessPolicy.Action.REPORT));
+        for (Organisation organisation : catalogue.findAllOrganisations()) {
+            lookup.found.put(organisation.slug(), Optional.of(organisation));
+            lookup.allowed.put(organisation.id(), permitted.contains(organisation.id()));
+        }
+        lookup.complete = true;
+        return lookup;
+    }
+
     final class Lookup {
         private final Map<String, Optional<Organisation>> found = new HashMap<>();
         private final Map<Long, Boolean> allowed = new HashMap<>();
+        private boolean complete;
 
         /** The row's organisation, or null when it is missing, unknown or not the caller's to write for (the row is then refused). */
         Organisation organisation(RowFields row) {
@@ -39,7 +57,8 @@ class RowOrganisations {
             if (slug == null) {
                 return null;
             }
-            Organisation organisation = found.computeIfAbsent(slug, catalogue::findOrganisation).orElse(null);
+            Organisation organisation = complete ? found.getOrDefault(slug, Optional.empty()).orElse(null)
+                    : found.computeIfAbsent(slug, catalogue::findOrganisation).orElse(null);
             if (organisation == null) {
                 row.fail("organisation", "no organisation has this slug");
                 return null;

@@ -47,13 +47,36 @@ public class WorkingDayCalendar {
 
     /** The number of working days d with from &lt; d ≤ to (received Friday, decided Monday = 1). */
     public int workingDaysBetween(LocalDate from, LocalDate to, ClosingDays closing) {
-        int count = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorkingDay(d, closing)) {
-                count++;
-            }
+        if (!to.isAfter(from)) {
+            return 0;
         }
-        return count;
+        int[] first = workingDaysSoFar(from.getYear(), closing);
+        if (from.getYear() == to.getYear()) {
+            return first[to.getDayOfYear()] - first[from.getDayOfYear()];
+        }
+        int count = first[first.length - 1] - first[from.getDayOfYear()];
+        for (int year = from.getYear() + 1; year < to.getYear(); year++) {
+            int[] whole = workingDaysSoFar(year, closing);
+            count += whole[whole.length - 1];
+        }
+        return count + workingDaysSoFar(to.getYear(), closing)[to.getDayOfYear()];
+    }
+
+    private record YearOf(int year, ClosingDays closing) {
+    }
+
+    private final Map<YearOf, int[]> soFar = new ConcurrentHashMap<>();
+
+    /** For each day of the year (index 1 = 1 January), the number of working days from 1 January up to and including it. */
+    private int[] workingDaysSoFar(int year, ClosingDays closing) {
+        return soFar.computeIfAbsent(new YearOf(year, closing), k -> {
+            LocalDate day = LocalDate.of(year, 1, 1);
+            int[] counts = new int[day.lengthOfYear() + 1];
+            for (int i = 1; i < counts.length; i++, day = day.plusDays(1)) {
+                counts[i] = counts[i - 1] + (isWorkingDay(day, closing) ? 1 : 0);
+            }
+            return counts;
+        });
     }
 
     /** The date that lies the given number of working days after {@code from}. */

@@ -54,4 +54,19 @@ class WorkingDayCalendarTest {
         assertThat(calendar.addWorkingDays(LocalDate.parse("2024-03-27"), 2, open)).isEqualTo(LocalDate.parse("2024-04-03"));
         assertThat(calendar.addWorkingDays(LocalDate.parse("2024-03-22"), 1, open)).isEqualTo(LocalDate.parse("2024-03-25"));
     }
+
+    @Test
+    void countsTheSameAsGoingThroughTheDaysOneByOne() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            LocalDate from = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(4_000));
+            LocalDate to = from.plusDays(random.nextInt(900) - 10);
+            ClosingDays closing = i % 2 == 0 ? open : closesExtra;
+            int expected = 0;
+            for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+                expected += calendar.isWorkingDay(d, closing) ? 1 : 0;
+            }
+            assertThat(calendar.workingDaysBetween(from, to, closing)).as(from + " → " + to + " " + closing).isEqualTo(expected);
+        }
+    }
 }
