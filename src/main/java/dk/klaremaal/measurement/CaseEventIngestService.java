@@ -124,12 +124,16 @@ public class CaseEventIngestService implements Dataset {
             phases.done("read, check and copy in " + count + " rows");
             events.incomingCopied(copied);
             boolean byIndex = events.smallBesideStored(copied);
+            boolean rebuildIndexes = events.largeBesideStored(copied);
             int duplicates = events.sameRepeats();
             for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
                 errors.add(new RowError(repeat.row(), repeat.eventId(), "event_id", repeat.eventId(),
                         "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
             events.lockCaseTypes(events.incomingCaseTypes());
+            if (rebuildIndexes) {
+                events.lockIndexRebuild();
+            }
             events.findResends(byIndex);
             duplicates += events.sameResends();
             for (CaseEventRepository.Resend resend : events.conflictingResends()) {
@@ -167,7 +171,7 @@ public class CaseEventIngestService implements Dataset {
             if (!errors.isEmpty()) {
                 return errors.report(count, duplicates);
             }
-            int accepted = events.storeIncoming(recordFile, spanFile);
+            int accepted = events.storeIncoming(recordFile, spanFile, rebuildIndexes);
             phases.done("store");
             return IngestReport.stored(count, accepted, duplicates);
         } catch (IOException e) {

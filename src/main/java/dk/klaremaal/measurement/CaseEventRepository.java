@@ -1,6 +1,7 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.AdvisoryLocks;
+import dk.klaremaal.platform.TableIndexes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -93,6 +94,23 @@ public class CaseEventRepository {
     public boolean smallBesideStored(long incomingRows) {
         long storedBytes = jdbc.sql("select pg_relation_size('case_event')").query(Long.class).single();
         return incomingRows * 8 < storedBytes / 100;
+    }
+
+    /**
+     * Whether an upload is at least as large as what is stored, so that dropping the stored events'
+     * indexes, inserting, and building the indexes again is cheaper than adding each new event to them.
+     */
+    public boolean largeBesideStored(long incomingRows) {
+        long storedBytes = jdbc.sql("select pg_relation_size('case_event')").query(Long.class).single();
+        return incomingRows >= 10_000 && incomingRows >= storedBytes / 100;
+    }
+
+    /**
+     * Lets one upload at a time, across all nodes, rebuild the stored events' indexes; taken before the
+     * stored events are first read, so two such uploads wait for each other instead of deadlocking.
+     */
+    public void lockIndexRebuild() {
+        AdvisoryLocks.lock(jdbc, AdvisoryLocks.CASE_EVENT_INDEXES, 0);
     }
 
     /** How many rows repeat an earlier row of the upload exactly. */
@@ -201,7 +219,7 @@ public class CaseEventRepository {
      * number of events stored. {@code records} marks the cases that had stored events (whose old record
      * and spans are replaced).
      */
-    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans) throws java.io.IOException {
+    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans, boolean rebuildIndexes) throws java.io.IOException {
         jdbc.sql("""
                 create temp table incoming_record (case_type_id bigint, case_id text, received_on date, is_open boolean,
                                                    last_decided_on date, calendar_days integer, working_days integer,
@@ -216,11 +234,12 @@ public class CaseEventRepository {
         }
         jdbc.sql("analyze incoming_record, incoming_span").update();
         steps.done("copy records and spans in");
-        int stored = jdbc.sql("""
+        String insert = """
                 insert into case_event (event_id, case_type_id, case_id, event, occurred_at)
-                select event_id, case_type_id, case_id, event, occurred_at from incoming_event""")
-                .update();
-        steps.done("insert events");
+                select event_id, case_type_id, case_id, event, occurred_at from incoming_event""";
+        int stored = rebuildIndexes ? TableIndexes.rebuiltAround(jdbc, "case_event", workMem, () -> jdbc.sql(insert).update())
+                : jdbc.sql(insert).update();
+        steps.done(rebuildIndexes ? "insert events and rebuild their indexes" : "insert events");
         // The histograms lose the replaced records' counts and gain the new ones'.
         jdbc.sql("""
                 insert into case_days (case_type_id, month, working, days, cases)

@@ -16,6 +16,7 @@ public final class AdvisoryLocks {
     public static final int SURVEYS = 0x4B53;
     public static final int SYSTEM = 0x4B41;
     public static final int SERIES = 0x4B56;
+    public static final int CASE_EVENT_INDEXES = 0x4B49;
 
     private AdvisoryLocks() {
     }

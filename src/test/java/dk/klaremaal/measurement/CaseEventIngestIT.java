@@ -127,4 +127,25 @@ class CaseEventIngestIT extends IntegrationTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("missing: case_type");
     }
+
+    @Test
+    void anUploadLargerThanWhatIsStoredIsStoredWithTheIndexesRebuiltAsTheyWere() {
+        String indexes = "select string_agg(indexdef, '; ' order by indexname) from pg_indexes where tablename = 'case_event'";
+        String before = jdbc.sql(indexes).query(String.class).single();
+        StringBuilder csv = new StringBuilder(Fixtures.HEADER);
+        for (int i = 0; i < 6_000; i++) {
+            csv.append(Fixtures.caseRows(ORG, "tilladelse", "L" + i, "2024-03-0" + (1 + i % 5) + "T09:00+01:00",
+                    i % 3 == 0 ? null : "2024-03-1" + (i % 9) + "T09:00+01:00"));
+        }
+        var report = json(post("/api/v1/case-events", "text/csv", csv.toString(), INGEST_TOKEN));
+        assertThat(report.get("accepted").asInt()).isEqualTo(10_000);
+        assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(before).contains("UNIQUE INDEX case_event_pkey");
+        assertThat(jdbc.sql("select count(*) from case_record where not is_open").query(Long.class).single()).isEqualTo(4_000);
+        // The rebuilt key still finds a stored event_id sent again for a different event.
+        var conflicting = post("/api/v1/case-events", "text/csv",
+                Fixtures.HEADER + "L1-r," + ORG + ",tilladelse,Z,received,2024-04-01T09:00+02:00\n", INGEST_TOKEN);
+        assertThat(conflicting.statusCode()).isEqualTo(422);
+        assertThat(conflicting.body()).contains("already stored for a different event");
+        assertThat(events()).isEqualTo(10_000);
+    }
 }
