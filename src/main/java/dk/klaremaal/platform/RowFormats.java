@@ -8,19 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /** Reads the rows of an upload: RFC 4180 CSV with a header row, or a JSON array of flat objects. */
 public final class RowFormats {
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .setIgnoreEmptyLines(true)
-            .get();
 
     private RowFormats() {
     }
@@ -37,40 +30,64 @@ public final class RowFormats {
     /**
      * The same rows, read one at a time as they are iterated, so a file of any size is read in
      * constant memory. The header is checked at once; a malformed row ends the iteration with an
-     * {@link InvalidInputException}. Close it when done.
+     * {@link InvalidInputException}. Close it when done. Values are trimmed; blank lines are skipped;
+     * a row may leave out trailing columns (they count as empty) and may have more than the header.
      */
     public static CsvRows csvRows(Reader input, List<String> required) {
+        CsvReader<CsvRecord> reader;
+        java.util.Iterator<CsvRecord> records;
         try {
-            CSVParser parser = FORMAT.parse(skipByteOrderMark(input));
-            Map<String, Integer> header = parser.getHeaderMap();
-            List<String> missing = required.stream().filter(c -> !header.containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                parser.close();
-                throw new InvalidInputException("header", "row 1 must name the columns " + String.join(", ", required)
-                        + "; missing: " + String.join(", ", missing));
-            }
-            return new CsvRows(parser, List.copyOf(header.keySet()));
+            reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
+                    .ofCsvRecord(skipByteOrderMark(input));
+            records = reader.iterator();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new InvalidInputException("csv", "the file is not valid CSV: " + e.getMessage());
+        }
+        List<String> header = new ArrayList<>();
+        try {
+            if (records.hasNext()) {
+                records.next().getFields().forEach(name -> header.add(name.trim()));
+            }
+        } catch (CsvParseException | UncheckedIOException e) {
+            close(reader);
+            throw new InvalidInputException("csv", "the file is not valid CSV: " + message(e));
+        }
+        List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            close(reader);
+            throw new InvalidInputException("header", "row 1 must name the columns " + String.join(", ", required)
+                    + "; missing: " + String.join(", ", missing));
+        }
+        return new CsvRows(reader, records, header);
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getCause() != null && e.getCause().getMessage() != null ? e.getMessage() + " (" + e.getCause().getMessage() + ")" : e.getMessage();
+    }
+
+    private static void close(CsvReader<?> reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** CSV rows read lazily from an open parser. */
+    /** CSV rows read lazily from an open reader. */
     public static final class CsvRows implements Iterable<RawRow>, AutoCloseable {
 
-        private final CSVParser parser;
+        private final CsvReader<CsvRecord> reader;
+        private final java.util.Iterator<CsvRecord> records;
         private final List<String> columns;
 
-        private CsvRows(CSVParser parser, List<String> columns) {
-            this.parser = parser;
+        private CsvRows(CsvReader<CsvRecord> reader, java.util.Iterator<CsvRecord> records, List<String> columns) {
+            this.reader = reader;
+            this.records = records;
             this.columns = columns;
         }
 
         @Override
         public java.util.Iterator<RawRow> iterator() {
-            java.util.Iterator<CSVRecord> records = parser.iterator();
             return new java.util.Iterator<>() {
                 private int row = 1;
 
@@ -78,25 +95,24 @@ public final class RowFormats {
                 public boolean hasNext() {
                     try {
                         return records.hasNext();
-                    } catch (IllegalStateException | UncheckedIOException e) {
-                        throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + e.getMessage());
+                    } catch (CsvParseException | UncheckedIOException e) {
+                        throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + message(e));
                     }
                 }
 
                 @Override
                 public RawRow next() {
-                    CSVRecord record;
+                    CsvRecord record;
                     try {
                         record = records.next();
-                    } catch (IllegalStateException | UncheckedIOException e) {
-                        throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + e.getMessage());
+                    } catch (CsvParseException | UncheckedIOException e) {
+                        throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + message(e));
                     }
                     row++;
-                    Map<String, String> fields = new HashMap<>();
-                    for (String column : columns) {
-                        if (record.isSet(column)) {
-                            fields.put(column, record.get(column));
-                        }
+                    int present = Math.min(columns.size(), record.getFieldCount());
+                    Map<String, String> fields = HashMap.newHashMap(present);
+                    for (int i = 0; i < present; i++) {
+                        fields.putIfAbsent(columns.get(i), record.getField(i).trim());
                     }
                     return new RawRow(row, fields);
                 }
@@ -105,11 +121,7 @@ public final class RowFormats {
 
         @Override
         public void close() {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            RowFormats.close(reader);
         }
     }
 

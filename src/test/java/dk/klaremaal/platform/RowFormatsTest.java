@@ -1,0 +1,45 @@
+package dk.klaremaal.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RowFormatsTest {
+
+    private static List<RawRow> read(String csv) {
+        return RowFormats.csv(new StringReader(csv), List.of("a", "b"));
+    }
+
+    @Test
+    void readsQuotedFieldsTrimsValuesAndNumbersRowsFromTheHeader() {
+        List<RawRow> rows = read("\uFEFFa, b ,extra\n 1 ,\"x, \"\"y\"\"\nz\"\n\n3,4,5\n");
+        assertThat(rows).extracting(RawRow::row).containsExactly(2, 3);
+        assertThat(rows.get(0).raw("a")).isEqualTo("1");
+        assertThat(rows.get(0).raw("b")).isEqualTo("x, \"y\"\nz");
+        assertThat(rows.get(1).raw("extra")).isEqualTo("5");
+    }
+
+    @Test
+    void aShortRowLeavesItsLastColumnsEmptyAndALongOneKeepsTheNamedOnes() {
+        List<RawRow> rows = read("a,b\n1\n2,3,4\n");
+        assertThat(rows.get(0).get("a")).isEqualTo("1");
+        assertThat(rows.get(0).get("b")).isNull();
+        assertThat(rows.get(1).fields()).containsOnlyKeys("a", "b").containsEntry("b", "3");
+    }
+
+    @Test
+    void aMissingColumnIsNamed() {
+        assertThatThrownBy(() -> read("a,c\n1,2\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("missing: b");
+        assertThatThrownBy(() -> read("")).isInstanceOf(InvalidInputException.class).hasMessageContaining("missing: a, b");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsRefusedWithTheRowBeforeIt() {
+        assertThatThrownBy(() -> read("a,b\n1,2\n\"3\"x,4\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not valid CSV after row 2");
+    }
+}
