@@ -162,13 +162,16 @@ public class CaseEventRepository {
     /** Rows whose event_id is stored for a different event. */
     public List<Resend> conflictingResends() {
         return jdbc.sql("select row, event_id, case_type_id, case_id, event, occurred_at from incoming_resend where not same order by row")
-                .query((rs, n) -> new Resend(rs.getInt(1), event(rs, n))).list();
+                .query((rs, n) -> new Resend(rs.getInt(1), event(rs, 2))).list();
     }
 
     /** Leaves only the new events: the first row of each event_id, and nothing already stored. */
     public void dropRepeatsAndResends() {
-        jdbc.sql("delete from incoming_event i using incoming_repeat r where r.row = i.row").update();
-        jdbc.sql("delete from incoming_event i using incoming_resend r where r.row = i.row").update();
+        for (String found : List.of("incoming_repeat", "incoming_resend")) {
+            if (jdbc.sql("select exists (select 1 from " + found + ")").query(Boolean.class).single()) {
+                jdbc.sql("delete from incoming_event i using " + found + " r where r.row = i.row").update();
+            }
+        }
     }
 
     /** Every case with new events, one at a time in case order: its stored events and the new ones. */
@@ -184,7 +187,7 @@ public class CaseEventRepository {
                     select null, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at
                     from case_event e join (select distinct case_type_id, case_id from incoming_event) k using (case_type_id, case_id)
                 ) x order by x.case_type_id, x.case_id""", rs -> {
-            CaseEvent event = event(rs, 0);
+            CaseEvent event = event(rs, 2);
             CaseKey key = new CaseKey(event.caseTypeId(), event.caseId());
             if (current[0] != null && !current[0].key().equals(key)) {
                 visit(visitor, current[0].key(), current[0].stored(), current[0].sent());
@@ -193,7 +196,7 @@ public class CaseEventRepository {
             if (current[0] == null) {
                 current[0] = new Current(key, new ArrayList<>(), new ArrayList<>());
             }
-            int row = rs.getInt("row");
+            int row = rs.getInt(1);
             if (rs.wasNull()) {
                 current[0].stored().add(event);
             } else {
@@ -255,8 +258,9 @@ public class CaseEventRepository {
                     from incoming_record i cross join (values (false), (true)) as w(working)
                     where not i.is_open) d
                 where days is not null
-                group by case_type_id, month, working, days
+                group by case_type_id, working, month, days
                 having sum(n) <> 0
+                order by case_type_id, working, month, days -- in the key's order, the index is updated page by page
                 on conflict (case_type_id, working, month, days) do update set cases = case_days.cases + excluded.cases""").update();
         jdbc.sql("delete from case_days where cases = 0 and case_type_id in (select distinct case_type_id from incoming_record)").update();
         steps.done("update histograms");
@@ -284,8 +288,9 @@ public class CaseEventRepository {
         AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.CASE_TYPE, caseTypeIds);
     }
 
-    private static CaseEvent event(ResultSet rs, int row) throws SQLException {
-        return new CaseEvent(rs.getString("event_id"), rs.getLong("case_type_id"), rs.getString("case_id"),
-                CaseEventKind.fromCode(rs.getString("event")), rs.getTimestamp("occurred_at").toInstant());
+    /** An event from the columns event_id, case_type_id, case_id, event, occurred_at (in this order, from {@code first}). */
+    private static CaseEvent event(ResultSet rs, int first) throws SQLException {
+        return new CaseEvent(rs.getString(first), rs.getLong(first + 1), rs.getString(first + 2),
+                CaseEventKind.fromCode(rs.getString(first + 3)), rs.getObject(first + 4, java.time.OffsetDateTime.class).toInstant());
     }
 }
