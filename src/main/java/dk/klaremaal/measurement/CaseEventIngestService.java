@@ -103,35 +103,19 @@ public class CaseEventIngestService implements Dataset {
         events.createIncoming();
         List<Path> files = new ArrayList<>();
         try {
-            int count = 0;
-            long copied;
-            PostgresCopy.Out out = events.copyIncoming();
-            try {
-                for (RawRow row : rows) {
-                    count++;
-                    Candidate c = validate(row, organisations, caseTypes, errors.list());
-                    if (c != null) {
-                        CaseEvent e = c.event();
-                        PostgresCopy.line(out, c.row(), e.eventId(), e.caseTypeId(), e.caseId(), e.kind().code(), e.occurredAt());
-                    }
-                }
-                out.close();
-                copied = out.rows();
-            } catch (RuntimeException | IOException | Error e) {
-                out.cancel();
-                throw e;
-            }
+            Copied copied = copyChecked(rows, organisations, caseTypes, errors);
+            int count = copied.rows();
             phases.done("read, check and copy in " + count + " rows");
-            events.incomingCopied(copied);
-            boolean byIndex = events.smallBesideStored(copied);
-            boolean rebuildIndexes = events.largeBesideStored(copied);
+            events.incomingCopied(copied.events());
+            CaseEventRepository.Approach approach = events.approachFor(copied.events());
+            boolean byIndex = approach.probeIndexes();
             int duplicates = events.sameRepeats();
             for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
                 errors.add(new RowError(repeat.row(), repeat.eventId(), "event_id", repeat.eventId(),
                         "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
             events.lockCaseTypes(events.incomingCaseTypes());
-            if (rebuildIndexes) {
+            if (approach.rebuildIndexes()) {
                 events.lockIndexRebuild();
             }
             events.findResends(byIndex);
@@ -171,13 +155,39 @@ public class CaseEventIngestService implements Dataset {
             if (!errors.isEmpty()) {
                 return errors.report(count, duplicates);
             }
-            int accepted = events.storeIncoming(recordFile, spanFile, rebuildIndexes);
+            int accepted = events.storeIncoming(recordFile, spanFile, approach.rebuildIndexes());
             phases.done("store");
             return IngestReport.stored(count, accepted, duplicates);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             files.forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** How many rows an upload had, and how many of them passed the row checks and were copied in. */
+    private record Copied(int rows, long events) {
+    }
+
+    /** Checks each row and copies the good ones into the upload's temporary table as they are read. */
+    private Copied copyChecked(Iterable<RawRow> rows, RowOrganisations.Lookup organisations, Map<String, CaseType> caseTypes,
+                               Errors errors) throws IOException {
+        int count = 0;
+        PostgresCopy.Out out = events.copyIncoming();
+        try {
+            for (RawRow row : rows) {
+                count++;
+                Candidate c = validate(row, organisations, caseTypes, errors.list());
+                if (c != null) {
+                    CaseEvent e = c.event();
+                    PostgresCopy.line(out, c.row(), e.eventId(), e.caseTypeId(), e.caseId(), e.kind().code(), e.occurredAt());
+                }
+            }
+            out.close();
+            return new Copied(count, out.rows());
+        } catch (RuntimeException | IOException | Error e) {
+            out.cancel();
+            throw e;
         }
     }
 

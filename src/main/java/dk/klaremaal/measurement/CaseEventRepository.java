@@ -87,22 +87,20 @@ public class CaseEventRepository {
     }
 
     /**
-     * Whether an upload of this many events is small beside the stored events, so that looking its ids and
-     * cases up in the stored events' indexes is cheaper than reading all stored events once. The stored
-     * events are counted from the table's size on disk (about 100 bytes an event), which is always current.
+     * How an upload is matched with and added to the stored events, by its size beside theirs (counted
+     * from the table's size on disk, about 100 bytes an event, which is always current).
+     *
+     * @param probeIndexes   the upload is small beside what is stored: looking its ids and cases up in the
+     *                       stored events' indexes is cheaper than reading all stored events once
+     * @param rebuildIndexes the upload is at least as large as what is stored: dropping the indexes,
+     *                       inserting and building them again is cheaper than adding each event to them
      */
-    public boolean smallBesideStored(long incomingRows) {
-        long storedBytes = jdbc.sql("select pg_relation_size('case_event')").query(Long.class).single();
-        return incomingRows * 8 < storedBytes / 100;
+    public record Approach(boolean probeIndexes, boolean rebuildIndexes) {
     }
 
-    /**
-     * Whether an upload is at least as large as what is stored, so that dropping the stored events'
-     * indexes, inserting, and building the indexes again is cheaper than adding each new event to them.
-     */
-    public boolean largeBesideStored(long incomingRows) {
-        long storedBytes = jdbc.sql("select pg_relation_size('case_event')").query(Long.class).single();
-        return incomingRows >= 10_000 && incomingRows >= storedBytes / 100;
+    public Approach approachFor(long incomingRows) {
+        long storedEvents = jdbc.sql("select pg_relation_size('case_event')").query(Long.class).single() / 100;
+        return new Approach(incomingRows * 8 < storedEvents, incomingRows >= 10_000 && incomingRows >= storedEvents);
     }
 
     /**
