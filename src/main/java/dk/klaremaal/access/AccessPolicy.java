@@ -150,7 +150,16 @@ public class AccessPolicy {
 
     /** Why a data row for this organisation is refused. */
     public String refusal(long organisationId) {
-        return "you may not load data for " + organisationName(organisationId) + "; " + describe(grants());
+        return refusals().apply(organisationName(organisationId));
+    }
+
+    /**
+     * Why a data row is refused, by the organisation's name, worked out once for the caller: applying it
+     * reads nothing more from the database.
+     */
+    public java.util.function.UnaryOperator<String> refusals() {
+        String why = describe(grants());
+        return name -> "you may not load data for " + name + "; " + why;
     }
 
     /** The organisations a caller may do this to (all when a grant is unlimited), by id. */

@@ -42,14 +42,15 @@ class RowOrganisations {
             lookup.found.put(organisation.slug(), Optional.of(organisation));
             lookup.allowed.put(organisation.id(), permitted.contains(organisation.id()));
         }
-        lookup.complete = true;
+        lookup.refusals = access.refusals();
         return lookup;
     }
 
     final class Lookup {
         private final Map<String, Optional<Organisation>> found = new HashMap<>();
         private final Map<Long, Boolean> allowed = new HashMap<>();
-        private boolean complete;
+        /** Set when preloaded: every organisation is known, and refusals are worded without the database. */
+        private java.util.function.UnaryOperator<String> refusals;
 
         /** The row's organisation, or null when it is missing, unknown or not the caller's to write for (the row is then refused). */
         Organisation organisation(RowFields row) {
@@ -57,14 +58,14 @@ class RowOrganisations {
             if (slug == null) {
                 return null;
             }
-            Organisation organisation = complete ? found.getOrDefault(slug, Optional.empty()).orElse(null)
+            Organisation organisation = refusals != null ? found.getOrDefault(slug, Optional.empty()).orElse(null)
                     : found.computeIfAbsent(slug, catalogue::findOrganisation).orElse(null);
             if (organisation == null) {
                 row.fail("organisation", "no organisation has this slug");
                 return null;
             }
             if (!allowed.computeIfAbsent(organisation.id(), id -> access.allows(AccessPolicy.Action.REPORT, id))) {
-                row.fail("organisation", access.refusal(organisation.id()));
+                row.fail("organisation", refusals != null ? refusals.apply(organisation.name()) : access.refusal(organisation.id()));
                 return null;
             }
             return organisation;
