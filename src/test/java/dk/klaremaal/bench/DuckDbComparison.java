@@ -83,6 +83,7 @@ public final class DuckDbComparison {
                         to stdout (format csv, header)""", out);
             }
             double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+            long[] histograms = histogramsAgainstRecount(postgres, user);
 
             long duckStart = System.nanoTime();
             // Per organisation, case type and year: how many cases took each number of days.
@@ -153,13 +154,37 @@ public final class DuckDbComparison {
                     recomputed.get("goals").asLong(), recomputeSeconds, recomputeSeconds / duckSeconds);
             System.out.printf("| Klaremål: then every processing-time goal's results over the API | %.1f s |%n", klaremaalSeconds);
             System.out.printf("| yearly means and shares within a limit compared | %d, %d different |%n", compared, wrong);
-            System.out.printf(java.util.Locale.ROOT, "SUMMARY duckdb_s=%.2f recompute_s=%.2f goals=%d compared=%d different=%d%n", duckSeconds,
-                    recomputeSeconds, recomputed.get("goals").asLong(), compared, wrong);
-            if (wrong > 0 || compared == 0) {
+            System.out.printf("| histogram rows kept on ingest against a recount of the case records | %d, %d different |%n",
+                    histograms[0], histograms[1]);
+            System.out.printf(java.util.Locale.ROOT, "SUMMARY duckdb_s=%.2f recompute_s=%.2f goals=%d compared=%d different=%d histogram_rows=%d%n",
+                    duckSeconds, recomputeSeconds, recomputed.get("goals").asLong(), compared, wrong, histograms[0]);
+            if (wrong > 0 || compared == 0 || histograms[1] > 0 || histograms[0] == 0) {
                 System.exit(1);
             }
         } finally {
             Files.deleteIfExists(csv);
+        }
+    }
+
+    /**
+     * The processing-time histograms, kept up to date on every ingest, against a count made from scratch over
+     * the case records: how many rows they hold, and how many differ.
+     */
+    private static long[] histogramsAgainstRecount(String postgres, String user) throws Exception {
+        try (Connection pg = DriverManager.getConnection(postgres, user, ""); Statement st = pg.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     with recount as (
+                         select case_type_id, date_trunc('month', last_decided_on)::date as month, w.working,
+                                case when w.working then working_days else calendar_days end as days, count(*)::int as cases
+                         from case_record cross join (values (false), (true)) as w(working)
+                         where not is_open and (case when w.working then working_days else calendar_days end) is not null
+                         group by 1, 2, 3, 4)
+                     select (select count(*) from case_days),
+                            (select count(*) from ((select * from recount except select case_type_id, month, working, days, cases from case_days)
+                                                   union all
+                                                   (select case_type_id, month, working, days, cases from case_days except select * from recount)) d)""")) {
+            rs.next();
+            return new long[]{rs.getLong(1), rs.getLong(2)};
         }
     }
 
