@@ -12,6 +12,8 @@
 #    KLAREMAAL_BENCH_JDBC set to the application's database, has DuckDB compute every yearly mean
 #    processing time from the same events exported as CSV, compares every one with Klaremål's (the run
 #    fails if any differs) and times both (bench/duckdb.sh);
+#    It then waits until PostgreSQL's autovacuum has vacuumed the newly filled tables (as it does within
+#    minutes of any large load), so that the page load measures the application, not that work;
 # 4. loads a goal page, the results API and the front page with wrk (2 threads, 8 connections, 20 s);
 # 5. samples the application's heap every second throughout (jstat) and reports the peak.
 # It prints one table. It reports numbers; it never fails on timing.
