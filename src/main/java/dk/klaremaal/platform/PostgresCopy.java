@@ -1,9 +1,10 @@
 package dk.klaremaal.platform;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -62,7 +62,9 @@ public final class PostgresCopy {
         private final Connection connection;
         private final String tableAndColumns;
         private final CopyIn copy;
-        private final Writer text;
+        /** The bytes of the lines not yet handed to the driver: text is encoded once, straight into it. */
+        private final byte[] buffer = new byte[1 << 16];
+        private int size;
         private long rows = -1;
         private boolean released;
 
@@ -71,27 +73,59 @@ public final class PostgresCopy {
             this.connection = connection;
             this.tableAndColumns = tableAndColumns;
             this.copy = copy;
-            this.text = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copy, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) throws IOException {
-            text.write(chars, offset, length);
         }
 
         @Override
         public void write(String s) throws IOException {
-            text.write(s);
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > buffer.length - size) {
+                send();
+                if (bytes.length > buffer.length) {
+                    toCopy(bytes, bytes.length);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
         }
 
         @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            write(new String(chars, offset, length));
+        }
+
+        /** One character; a character outside ASCII is encoded on its own (surrogate pairs must come as a string). */
+        @Override
         public void write(int c) throws IOException {
-            text.write(c);
+            if (c >= 0x80) {
+                write(String.valueOf((char) c));
+                return;
+            }
+            if (size == buffer.length) {
+                send();
+            }
+            buffer[size++] = (byte) c;
         }
 
         @Override
         public void flush() throws IOException {
-            text.flush();
+            send();
+        }
+
+        private void send() throws IOException {
+            toCopy(buffer, size);
+            size = 0;
+        }
+
+        private void toCopy(byte[] bytes, int length) throws IOException {
+            if (length == 0) {
+                return;
+            }
+            try {
+                copy.writeToCopy(bytes, 0, length);
+            } catch (SQLException e) {
+                throw new IOException("COPY into " + tableAndColumns + " failed: " + e.getMessage(), e);
+            }
         }
 
         /** The number of rows stored, once closed. */
@@ -106,7 +140,7 @@ public final class PostgresCopy {
                 return;
             }
             try {
-                text.flush();
+                send();
                 rows = copy.endCopy();
             } catch (SQLException e) {
                 throw new IllegalStateException("COPY into " + tableAndColumns + " failed: " + e.getMessage(), e);
@@ -136,6 +170,33 @@ public final class PostgresCopy {
         }
     }
 
+    /**
+     * A point in time as PostgreSQL reads it, in UTC ({@code 2024-03-01 08:30:00.5+00}); written for every
+     * row of a large upload, so without the general formatter (years outside 1000–9999 fall back to it).
+     */
+    static String timestamp(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return instant.toString();
+        }
+        StringBuilder b = new StringBuilder(36);
+        b.append(t.getYear()).append('-');
+        twoDigits(b, t.getMonthValue()).append('-');
+        twoDigits(b, t.getDayOfMonth()).append(' ');
+        twoDigits(b, t.getHour()).append(':');
+        twoDigits(b, t.getMinute()).append(':');
+        twoDigits(b, t.getSecond());
+        if (t.getNano() > 0) {
+            String nanos = Integer.toString(1_000_000_000 + t.getNano());
+            b.append('.').append(nanos, 1, nanos.length());
+        }
+        return b.append("+00").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, int n) {
+        return b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
+    }
+
     /** Writes one CSV line: null as an empty unquoted field, everything else quoted. */
     public static void line(Writer out, Object... fields) throws IOException {
         for (int i = 0; i < fields.length; i++) {
@@ -144,7 +205,7 @@ public final class PostgresCopy {
             }
             Object field = fields[i];
             if (field != null) {
-                String text = field.toString();
+                String text = field instanceof Instant instant ? timestamp(instant) : field.toString();
                 out.write('"');
                 if (text.indexOf('"') >= 0) {
                     text = text.replace("\"", "\"\"");

@@ -80,10 +80,16 @@ public final class RowFormats {
         private final java.util.Iterator<CsvRecord> records;
         private final List<String> columns;
 
+        private final boolean[] firstOfItsName;
+
         private CsvRows(CsvReader<CsvRecord> reader, java.util.Iterator<CsvRecord> records, List<String> columns) {
             this.reader = reader;
             this.records = records;
             this.columns = columns;
+            this.firstOfItsName = new boolean[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                firstOfItsName[i] = columns.indexOf(columns.get(i)) == i;
+            }
         }
 
         @Override
@@ -109,12 +115,17 @@ public final class RowFormats {
                         throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + message(e));
                     }
                     row++;
+                    // Built immutable at once (RawRow keeps such a map as it is); a column named twice is read from its first place.
                     int present = Math.min(columns.size(), record.getFieldCount());
-                    Map<String, String> fields = HashMap.newHashMap(present);
+                    @SuppressWarnings("unchecked")
+                    Map.Entry<String, String>[] fields = new Map.Entry[present];
+                    int n = 0;
                     for (int i = 0; i < present; i++) {
-                        fields.putIfAbsent(columns.get(i), record.getField(i).trim());
+                        if (firstOfItsName[i]) {
+                            fields[n++] = Map.entry(columns.get(i), record.getField(i).trim());
+                        }
                     }
-                    return new RawRow(row, fields);
+                    return new RawRow(row, Map.ofEntries(n == present ? fields : java.util.Arrays.copyOf(fields, n)));
                 }
             };
         }

@@ -42,4 +42,10 @@ class RowFormatsTest {
         assertThatThrownBy(() -> read("a,b\n1,2\n\"3\"x,4\n")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not valid CSV after row 2");
     }
+
+    @Test
+    void aColumnNamedTwiceIsReadFromItsFirstPlace() {
+        List<RawRow> rows = read("a,b,a\n1,2,3\n");
+        assertThat(rows.getFirst().fields()).containsOnly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+    }
 }
