@@ -77,13 +77,17 @@ public class CaseEventRepository {
             jdbc.sql("analyze incoming_event").update();
         }
         // Every later row of an event_id the upload uses more than once, with its first row and whether it is the same event.
+        // The rows of repeated event_ids are few: they are gathered in one pass over the upload and compared among themselves.
         jdbc.sql("""
                 create temp table incoming_repeat on commit drop as
-                select i.row, i.event_id, r.first_row,
+                with repeated as (
+                    select i.* from incoming_event i
+                    join (select event_id from incoming_event group by event_id having count(*) > 1) r using (event_id)),
+                first as (
+                    select distinct on (event_id) * from repeated order by event_id, row)
+                select i.row, i.event_id, f.row as first_row,
                        (i.case_type_id, i.case_id, i.event, i.occurred_at) = (f.case_type_id, f.case_id, f.event, f.occurred_at) as same
-                from (select event_id, min(row) as first_row from incoming_event group by event_id having count(*) > 1) r
-                join incoming_event i on i.event_id = r.event_id and i.row <> r.first_row
-                join incoming_event f on f.event_id = r.event_id and f.row = r.first_row""").update();
+                from repeated i join first f on f.event_id = i.event_id and f.row <> i.row""").update();
     }
 
     /**

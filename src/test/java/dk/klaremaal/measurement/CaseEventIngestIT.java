@@ -148,4 +148,25 @@ class CaseEventIngestIT extends IntegrationTest {
         assertThat(conflicting.body()).contains("already stored for a different event");
         assertThat(events()).isEqualTo(10_000);
     }
+
+    @Test
+    void anEventSentTwiceInOneFileIsADuplicateButAnEventIdReusedForAnotherEventIsNamed() {
+        String received = "A-r," + ORG + ",tilladelse,A,received,2024-03-01T09:00+01:00\n";
+        String decided = "A-d," + ORG + ",tilladelse,A,decided,2024-03-05T09:00+01:00\n";
+        var twice = json(post("/api/v1/case-events", "text/csv", Fixtures.HEADER + received + decided + received + received, INGEST_TOKEN));
+        assertThat(twice.get("stored").asBoolean()).isTrue();
+        assertThat(twice.get("accepted").asInt()).isEqualTo(2);
+        assertThat(twice.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(snapshot()).isEqualTo("A:false:4");
+
+        String other = "B-r," + ORG + ",tilladelse,B,received,2024-04-01T09:00+02:00\n";
+        var reused = post("/api/v1/case-events", "text/csv",
+                Fixtures.HEADER + other + other + "B-r," + ORG + ",tilladelse,B,received,2024-04-02T09:00+02:00\n", INGEST_TOKEN);
+        assertThat(reused.statusCode()).isEqualTo(422);
+        JsonNode error = json(reused).get("errors").get(0);
+        assertThat(error.get("row").asInt()).isEqualTo(4);
+        assertThat(error.get("reason").asString()).isEqualTo("the same event_id is used on row 2 for a different event");
+        assertThat(json(reused).get("errors")).hasSize(1);
+        assertThat(events()).isEqualTo(2);
+    }
 }
