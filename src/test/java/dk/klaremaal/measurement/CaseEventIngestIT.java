@@ -169,4 +169,23 @@ class CaseEventIngestIT extends IntegrationTest {
         assertThat(json(reused).get("errors")).hasSize(1);
         assertThat(events()).isEqualTo(2);
     }
+
+    @Test
+    void aFileThatStopsBeingCsvHalfwayIsRefusedAndTheNextUploadIsStoredAsUsual() {
+        StringBuilder csv = new StringBuilder(Fixtures.HEADER);
+        for (int i = 0; i < 2_000; i++) {
+            csv.append(Fixtures.caseRows(ORG, "tilladelse", "H" + i, "2024-03-01T09:00+01:00", "2024-03-04T09:00+01:00"));
+        }
+        csv.append("\"H-x\"junk,").append(ORG).append(",tilladelse,H-x,received,2024-03-01T09:00+01:00\n");
+        for (int round = 0; round < 3; round++) {
+            var refused = post("/api/v1/case-events", "text/csv", csv.toString(), INGEST_TOKEN);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("not valid CSV after row 4001");
+        }
+        assertThat(events()).isZero();
+        var stored = json(post("/api/v1/case-events", "text/csv",
+                Fixtures.HEADER + Fixtures.caseRows(ORG, "tilladelse", "A", "2024-03-01T09:00+01:00", "2024-03-05T09:00+01:00"), INGEST_TOKEN));
+        assertThat(stored.get("accepted").asInt()).isEqualTo(2);
+        assertThat(snapshot()).isEqualTo("A:false:4");
+    }
 }
