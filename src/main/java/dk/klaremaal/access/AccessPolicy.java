@@ -148,11 +148,6 @@ public class AccessPolicy {
                 && !(auth.getPrincipal() instanceof ApiPrincipal);
     }
 
-    /** Why a data row for this organisation is refused. */
-    public String refusal(long organisationId) {
-        return refusals().apply(organisationName(organisationId));
-    }
-
     /**
      * Why a data row is refused, by the organisation's name, worked out once for the caller: applying it
      * reads nothing more from the database.

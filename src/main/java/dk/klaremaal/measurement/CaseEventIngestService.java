@@ -97,9 +97,13 @@ public class CaseEventIngestService implements Dataset {
         PhaseLog phases = new PhaseLog("case-event ingest");
         Errors errors = new Errors();
         // Everything the row checks look up is read first: while the rows are copied in, the transaction's connection is busy.
-        Map<String, CaseType> caseTypes = new HashMap<>();
-        catalogue.findAllCaseTypes().forEach(t -> caseTypes.put(t.organisationId() + "\n" + t.code(), t));
-        RowOrganisations.Lookup organisations = rowOrganisations.preloaded();
+        Map<Long, Map<String, CaseType>> caseTypes = new HashMap<>();
+        Map<Long, CaseType> typesById = new HashMap<>();
+        for (CaseType t : catalogue.findAllCaseTypes()) {
+            caseTypes.computeIfAbsent(t.organisationId(), id -> new HashMap<>()).put(t.code(), t);
+            typesById.put(t.id(), t);
+        }
+        RowOrganisations.Lookup organisations = rowOrganisations.lookup();
         events.createIncoming();
         List<Path> files = new ArrayList<>();
         try {
@@ -108,7 +112,6 @@ public class CaseEventIngestService implements Dataset {
             phases.done("read, check and copy in " + count + " rows");
             events.incomingCopied(copied.events());
             CaseEventRepository.Approach approach = events.approachFor(copied.events());
-            boolean byIndex = approach.probeIndexes();
             int duplicates = events.sameRepeats();
             for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
                 errors.add(new RowError(repeat.row(), repeat.eventId(), "event_id", repeat.eventId(),
@@ -118,7 +121,7 @@ public class CaseEventIngestService implements Dataset {
             if (approach.rebuildIndexes()) {
                 events.lockIndexRebuild();
             }
-            events.findResends(byIndex);
+            events.findResends(approach.probeIndexes());
             duplicates += events.sameResends();
             for (CaseEventRepository.Resend resend : events.conflictingResends()) {
                 CaseEvent stored = resend.stored();
@@ -129,13 +132,11 @@ public class CaseEventIngestService implements Dataset {
             events.dropRepeatsAndResends();
             phases.done("duplicates and conflicts");
 
-            Map<Long, CaseType> typesById = new HashMap<>();
-            caseTypes.values().forEach(type -> typesById.put(type.id(), type));
             Map<Long, ClosingDays> closingByType = new HashMap<>();
             Path recordFile = temporary(files, "klaremaal-records");
             Path spanFile = temporary(files, "klaremaal-spans");
             try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile)) {
-                events.forEachAffectedCase(byIndex, (key, stored, sent) -> {
+                events.forEachAffectedCase(approach.probeIndexes(), (key, stored, sent) -> {
                     CaseType type = typesById.get(key.caseTypeId());
                     ClosingDays closing = closingByType.computeIfAbsent(type.id(), id -> closingDays(type));
                     List<Candidate> pending = new ArrayList<>();
@@ -170,7 +171,7 @@ public class CaseEventIngestService implements Dataset {
     }
 
     /** Checks each row and copies the good ones into the upload's temporary table as they are read. */
-    private Copied copyChecked(Iterable<RawRow> rows, RowOrganisations.Lookup organisations, Map<String, CaseType> caseTypes,
+    private Copied copyChecked(Iterable<RawRow> rows, RowOrganisations.Lookup organisations, Map<Long, Map<String, CaseType>> caseTypes,
                                Errors errors) throws IOException {
         int count = 0;
         PostgresCopy.Out out = events.copyIncoming();
@@ -291,14 +292,14 @@ public class CaseEventIngestService implements Dataset {
     }
 
     private Candidate validate(RawRow raw, RowOrganisations.Lookup organisations,
-                               Map<String, CaseType> caseTypes, List<RowError> errors) {
+                               Map<Long, Map<String, CaseType>> caseTypes, List<RowError> errors) {
         RowFields row = new RowFields(raw, "event_id", errors);
         String eventId = row.text("event_id", true);
         Organisation organisation = organisations.organisation(row);
         String caseTypeCode = row.text("case_type", true);
         CaseType type = null;
         if (organisation != null && caseTypeCode != null) {
-            type = caseTypes.get(organisation.id() + "\n" + caseTypeCode);
+            type = caseTypes.getOrDefault(organisation.id(), Map.of()).get(caseTypeCode);
             if (type == null) {
                 row.fail("case_type", "organisation " + organisation.slug() + " has no case type with this code");
             }

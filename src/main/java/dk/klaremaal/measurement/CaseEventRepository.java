@@ -1,12 +1,20 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.AdvisoryLocks;
+import dk.klaremaal.platform.PostgresCopy;
 import dk.klaremaal.platform.TableIndexes;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,14 +27,14 @@ public class CaseEventRepository {
     }
 
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
     /** Reads long results a batch at a time instead of all at once. */
     private final JdbcTemplate streaming;
 
     private final String workMem;
 
-    public CaseEventRepository(JdbcClient jdbc, javax.sql.DataSource dataSource,
-                               @org.springframework.beans.factory.annotation.Value("${klaremaal.ingest.work-mem:256MB}") String workMem) {
+    public CaseEventRepository(JdbcClient jdbc, DataSource dataSource,
+                               @Value("${klaremaal.ingest.work-mem:256MB}") String workMem) {
         this.workMem = workMem;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -50,7 +58,7 @@ public class CaseEventRepository {
 
     @FunctionalInterface
     public interface CaseVisitor {
-        void visit(CaseKey key, List<CaseEvent> stored, List<Sent> sent) throws java.io.IOException;
+        void visit(CaseKey key, List<CaseEvent> stored, List<Sent> sent) throws IOException;
     }
 
     public void createIncoming() {
@@ -66,8 +74,8 @@ public class CaseEventRepository {
     }
 
     /** Starts copying checked rows into the upload's temporary table; see {@link #incomingCopied}. */
-    public dk.klaremaal.platform.PostgresCopy.Out copyIncoming() {
-        return dk.klaremaal.platform.PostgresCopy.open(dataSource, "incoming_event (row, event_id, case_type_id, case_id, event, occurred_at)");
+    public PostgresCopy.Out copyIncoming() {
+        return PostgresCopy.open(dataSource, "incoming_event (row, event_id, case_type_id, case_id, event, occurred_at)");
     }
 
     /** After the copy: finds the event_ids that the upload itself uses more than once. */
@@ -214,8 +222,8 @@ public class CaseEventRepository {
     private static void visit(CaseVisitor visitor, CaseKey key, List<CaseEvent> stored, List<Sent> sent) {
         try {
             visitor.visit(key, stored, sent);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -224,7 +232,7 @@ public class CaseEventRepository {
      * number of events stored. {@code records} marks the cases that had stored events (whose old record
      * and spans are replaced).
      */
-    public int storeIncoming(java.nio.file.Path records, java.nio.file.Path spans, boolean rebuildIndexes) throws java.io.IOException {
+    public int storeIncoming(Path records, Path spans, boolean rebuildIndexes) throws IOException {
         jdbc.sql("""
                 create temp table incoming_record (case_type_id bigint, case_id text, received_on date, is_open boolean,
                                                    last_decided_on date, calendar_days integer, working_days integer,
@@ -233,9 +241,9 @@ public class CaseEventRepository {
                 create temp table incoming_span (case_type_id bigint, case_id text, seq integer, opened_on date, closed_on date)
                 on commit drop""").update();
         PhaseLog steps = new PhaseLog("case-event store");
-        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(records); java.io.Reader s = java.nio.file.Files.newBufferedReader(spans)) {
-            dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_record", r);
-            dk.klaremaal.platform.PostgresCopy.in(dataSource, "incoming_span", s);
+        try (Reader r = Files.newBufferedReader(records); Reader s = Files.newBufferedReader(spans)) {
+            PostgresCopy.in(dataSource, "incoming_record", r);
+            PostgresCopy.in(dataSource, "incoming_span", s);
         }
         jdbc.sql("analyze incoming_record, incoming_span").update();
         steps.done("copy records and spans in");

@@ -6,9 +6,9 @@ import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.platform.RowFields;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,31 +26,19 @@ class RowOrganisations {
         this.access = access;
     }
 
-    /** A lookup that remembers what it found (and what was allowed) for one request. */
-    Lookup lookup() {
-        return new Lookup();
-    }
-
     /**
-     * A lookup that has read every organisation, and which of them the caller may send data for, at
-     * once: it does not touch the database again, so it can check rows while the connection is busy.
+     * A lookup for one upload. It reads every organisation, which of them the caller may send data for,
+     * and how a refusal is worded at once, and does not touch the database again: rows can be checked
+     * while the connection is busy copying others in.
      */
-    Lookup preloaded() {
-        Lookup lookup = new Lookup();
+    Lookup lookup() {
         Set<Long> permitted = new HashSet<>(access.organisations(AccessPolicy.Action.REPORT));
-        for (Organisation organisation : catalogue.findAllOrganisations()) {
-            lookup.found.put(organisation.slug(), Optional.of(organisation));
-            lookup.allowed.put(organisation.id(), permitted.contains(organisation.id()));
-        }
-        lookup.refusals = access.refusals();
-        return lookup;
+        Map<String, Organisation> bySlug = new HashMap<>();
+        catalogue.findAllOrganisations().forEach(o -> bySlug.put(o.slug(), o));
+        return new Lookup(bySlug, permitted, access.refusals());
     }
 
-    final class Lookup {
-        private final Map<String, Optional<Organisation>> found = new HashMap<>();
-        private final Map<Long, Boolean> allowed = new HashMap<>();
-        /** Set when preloaded: every organisation is known, and refusals are worded without the database. */
-        private java.util.function.UnaryOperator<String> refusals;
+    record Lookup(Map<String, Organisation> bySlug, Set<Long> permitted, UnaryOperator<String> refusals) {
 
         /** The row's organisation, or null when it is missing, unknown or not the caller's to write for (the row is then refused). */
         Organisation organisation(RowFields row) {
@@ -58,14 +46,13 @@ class RowOrganisations {
             if (slug == null) {
                 return null;
             }
-            Organisation organisation = refusals != null ? found.getOrDefault(slug, Optional.empty()).orElse(null)
-                    : found.computeIfAbsent(slug, catalogue::findOrganisation).orElse(null);
+            Organisation organisation = bySlug.get(slug);
             if (organisation == null) {
                 row.fail("organisation", "no organisation has this slug");
                 return null;
             }
-            if (!allowed.computeIfAbsent(organisation.id(), id -> access.allows(AccessPolicy.Action.REPORT, id))) {
-                row.fail("organisation", refusals != null ? refusals.apply(organisation.name()) : access.refusal(organisation.id()));
+            if (!permitted.contains(organisation.id())) {
+                row.fail("organisation", refusals.apply(organisation.name()));
                 return null;
             }
             return organisation;

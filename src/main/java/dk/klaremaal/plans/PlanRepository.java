@@ -58,10 +58,19 @@ class PlanRepository {
     }
 
     /** Every plan as (organisation id, year, plan id), newest year first. */
-    List<long[]> all() {
-        return jdbc.sql("select organisation_id, year, id from plan p where exists (select 1 from plan_version v where v.plan_id = p.id) "
-                        + "order by year desc, organisation_id")
-                .query((rs, i) -> new long[]{rs.getLong(1), rs.getInt(2), rs.getLong(3)}).list();
+    /** A plan in the list of all plans: its organisation, year, current title and how many versions it has. */
+    record Listed(long organisationId, int year, String title, int versions) {
+    }
+
+    /** Every plan that has a version, newest year first, in one query. */
+    List<Listed> listed() {
+        return jdbc.sql("""
+                        select p.organisation_id, p.year, latest.content ->> 'title',
+                               (select count(*) from plan_version v where v.plan_id = p.id)
+                        from plan p
+                        join lateral (select content from plan_version v where v.plan_id = p.id order by number desc limit 1) latest on true
+                        order by p.year desc, p.organisation_id""")
+                .query((rs, i) -> new Listed(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4))).list();
     }
 
     List<Plan.Version> versions(long planId) {

@@ -110,13 +110,8 @@ public class PlanService {
     }
 
     public List<PlanSummary> plans() {
-        List<PlanSummary> out = new ArrayList<>();
-        for (long[] row : plans.all()) {
-            Organisation organisation = catalogue.organisation(row[0]);
-            List<Plan.Version> versions = plans.versions(row[2]);
-            out.add(new PlanSummary(organisation, (int) row[1], versions.getLast().content().title(), versions.size()));
-        }
-        return out;
+        return plans.listed().stream()
+                .map(p -> new PlanSummary(catalogue.organisation(p.organisationId()), p.year(), p.title(), p.versions())).toList();
     }
 
     /** The years the organisation has a plan for, newest first. */

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import dk.klaremaal.support.HistogramRecount;
 import org.postgresql.PGConnection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -203,17 +204,7 @@ public final class DuckDbComparison {
      */
     private static long[] histogramsAgainstRecount(String postgres, String user) throws Exception {
         try (Connection pg = DriverManager.getConnection(postgres, user, ""); Statement st = pg.createStatement();
-             ResultSet rs = st.executeQuery("""
-                     with recount as (
-                         select case_type_id, date_trunc('month', last_decided_on)::date as month, w.working,
-                                case when w.working then working_days else calendar_days end as days, count(*)::int as cases
-                         from case_record cross join (values (false), (true)) as w(working)
-                         where not is_open and (case when w.working then working_days else calendar_days end) is not null
-                         group by 1, 2, 3, 4)
-                     select (select count(*) from case_days),
-                            (select count(*) from ((select * from recount except select case_type_id, month, working, days, cases from case_days)
-                                                   union all
-                                                   (select case_type_id, month, working, days, cases from case_days except select * from recount)) d)""")) {
+             ResultSet rs = st.executeQuery(HistogramRecount.SQL)) {
             rs.next();
             return new long[]{rs.getLong(1), rs.getLong(2)};
         }
