@@ -69,8 +69,9 @@ public class CaseEventRepository {
                     pg_temp.incoming_span""")
                 .update();
         jdbc.sql("""
-                create temp table incoming_event (row integer, event_id text, case_type_id bigint, case_id text, event text,
-                                                  occurred_at timestamptz) on commit drop""").update();
+                create temp table incoming_event (row integer, event_id text collate "C", case_type_id bigint,
+                                                  case_id text collate "C", event text, occurred_at timestamptz) on commit drop""")
+                .update();
     }
 
     /** Starts copying checked rows into the upload's temporary table; see {@link #incomingCopied}. */
@@ -234,11 +235,11 @@ public class CaseEventRepository {
      */
     public int storeIncoming(Path records, Path spans, boolean rebuildIndexes) throws IOException {
         jdbc.sql("""
-                create temp table incoming_record (case_type_id bigint, case_id text, received_on date, is_open boolean,
+                create temp table incoming_record (case_type_id bigint, case_id text collate "C", received_on date, is_open boolean,
                                                    last_decided_on date, calendar_days integer, working_days integer,
                                                    replaces boolean) on commit drop""").update();
         jdbc.sql("""
-                create temp table incoming_span (case_type_id bigint, case_id text, seq integer, opened_on date, closed_on date)
+                create temp table incoming_span (case_type_id bigint, case_id text collate "C", seq integer, opened_on date, closed_on date)
                 on commit drop""").update();
         PhaseLog steps = new PhaseLog("case-event store");
         try (Reader r = Files.newBufferedReader(records); Reader s = Files.newBufferedReader(spans)) {
