@@ -24,8 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -117,7 +119,7 @@ public class CaseEventIngestService implements Dataset {
                 errors.add(new RowError(repeat.row(), repeat.eventId(), "event_id", repeat.eventId(),
                         "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
-            events.lockCaseTypes(events.incomingCaseTypes());
+            events.lockCaseTypes(copied.caseTypes());
             if (approach.rebuildIndexes()) {
                 events.lockIndexRebuild();
             }
@@ -166,14 +168,15 @@ public class CaseEventIngestService implements Dataset {
         }
     }
 
-    /** How many rows an upload had, and how many of them passed the row checks and were copied in. */
-    private record Copied(int rows, long events) {
+    /** How many rows an upload had, how many of them passed the row checks and were copied in, and their case types. */
+    private record Copied(int rows, long events, Set<Long> caseTypes) {
     }
 
     /** Checks each row and copies the good ones into the upload's temporary table as they are read. */
     private Copied copyChecked(Iterable<RawRow> rows, RowOrganisations.Lookup organisations, Map<Long, Map<String, CaseType>> caseTypes,
                                Errors errors) throws IOException {
         int count = 0;
+        Set<Long> caseTypeIds = new HashSet<>();
         PostgresCopy.Out out = events.copyIncoming();
         try {
             for (RawRow row : rows) {
@@ -181,11 +184,12 @@ public class CaseEventIngestService implements Dataset {
                 Candidate c = validate(row, organisations, caseTypes, errors.list());
                 if (c != null) {
                     CaseEvent e = c.event();
+                    caseTypeIds.add(e.caseTypeId());
                     PostgresCopy.line(out, c.row(), e.eventId(), e.caseTypeId(), e.caseId(), e.kind().code(), e.occurredAt());
                 }
             }
             out.close();
-            return new Copied(count, out.rows());
+            return new Copied(count, out.rows(), caseTypeIds);
         } catch (RuntimeException | IOException | Error e) {
             out.cancel();
             throw e;
