@@ -15,7 +15,9 @@
 #    It then waits until PostgreSQL's autovacuum has vacuumed the newly filled tables (as it does within
 #    minutes of any large load), so that the page load measures the application, not that work;
 # 4. loads a goal page, the results API and the front page with wrk (2 threads, 8 connections, 20 s);
-# 5. samples the application's heap every second throughout (jstat) and reports the peak.
+# 5. samples the application's heap every second throughout (jstat) and reports the peak;
+# 6. with KLAREMAAL_BENCH_JDBC set, measures what PostgreSQL alone takes to store the same rows, without any
+#    of the ingest's work (bench/floor.sh): the most any ingest can reach on the same machine and database.
 # It prints one table. It reports numbers; it never fails on timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,8 +64,11 @@ rate=$(python3 -c "print(int($first / $ingest_s))")
 rest_s=$(upload "$work/rest.csv")
 rest_rate=$(python3 -c "print(int(($events - $first) / $rest_s))")
 
-duck_s=–; recompute_s=–; ratio=–; check="not run (set KLAREMAAL_BENCH_JDBC)"
+duck_s=–; recompute_s=–; ratio=–; floor=–; check="not run (set KLAREMAAL_BENCH_JDBC)"
 if [ -n "${KLAREMAAL_BENCH_JDBC:-}" ]; then
+  # First, as it writes: the DuckDB comparison ends by waiting for autovacuum, before the page load.
+  bash bench/floor.sh "$KLAREMAAL_BENCH_JDBC" "${KLAREMAAL_BENCH_USER:-postgres}" | tee "$work/floor.txt" >&2
+  floor=$(sed -n 's/^SUMMARY floor_events_per_s=\([0-9]*\) floor_s=\([0-9.]*\) events=\([0-9]*\)/\1 events\/s (\3 events and their records, spans and histograms in \2 s)/p' "$work/floor.txt")
   bash bench/duckdb.sh "$KLAREMAAL_BENCH_JDBC" "${KLAREMAAL_BENCH_USER:-postgres}" "$base" "$token" | tee "$work/duckdb.txt" >&2
   summary=$(grep '^SUMMARY' "$work/duckdb.txt")
   value() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$summary"; }
@@ -110,6 +115,7 @@ echo "|---|---|"
 echo "| events in file | $events ($size, $cases cases) |"
 echo "| ingest, first upload: $first events | $ingest_s s, **$rate events/s** |"
 echo "| ingest, second upload: $((events - first)) events, many for cases already stored | $rest_s s, $rest_rate events/s |"
+echo "| PostgreSQL alone storing the same rows, no checks (bench/floor.sh) | $floor |"
 echo "| recompute every goal's results | $recompute_s s |"
 echo "| DuckDB, the same yearly figures from the same events | $duck_s s |"
 echo "| recompute ÷ DuckDB | $ratio |"

@@ -1,0 +1,162 @@
+package dk.klaremaal.bench;
+
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.postgresql.PGConnection;
+
+/**
+ * Part of the scale benchmark: what it costs PostgreSQL alone to store the rows an ingest of case
+ * events must keep, without any of the ingest's work (no row checks, no duplicates found, no case
+ * replayed). The rows are the ones an ingest stored: the events and the records, spans and histograms
+ * derived from them are copied out of their tables and then copied straight back into empty copies of
+ * those tables (same columns, constraints and indexes; the events' primary key becomes a plain index,
+ * as the rows are checked nowhere), each table in its own transaction, in two ways:
+ * <ul>
+ *     <li>into the tables with their indexes, as an ingest of a few events among many stored ones must;</li>
+ *     <li>into the tables without indexes, which are then built from all rows at once (how a large
+ *     ingest stores its events).</li>
+ * </ul>
+ * The events per second of the faster way is the most any ingest storing these rows can reach on the
+ * machine and database it runs on. The copies are dropped at the end.
+ *
+ * <pre>java … dk.klaremaal.bench.StorageFloor jdbc:postgresql://… user [work_mem]</pre>
+ */
+public final class StorageFloor {
+
+    /** A stored table and the columns an ingest writes into it. */
+    private record Table(String name, String columns) {
+        String copy() {
+            return "floor_" + name;
+        }
+    }
+
+    private static final List<Table> TABLES = List.of(
+            new Table("case_event", "event_id, case_type_id, case_id, event, occurred_at"),
+            new Table("case_record", "case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days"),
+            new Table("case_span", "case_type_id, case_id, seq, opened_on, closed_on"),
+            new Table("case_days", "case_type_id, month, working, days, cases"));
+
+    private StorageFloor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String user = args[1];
+        String memory = args.length > 2 ? args[2] : "256MB";
+        Path work = Files.createTempDirectory("klaremaal-floor");
+        try (Connection pg = DriverManager.getConnection(url, user, "")) {
+            PGConnection copies = pg.unwrap(PGConnection.class);
+            long events = 0;
+            double live = 0;
+            double rebuilt = 0;
+            System.out.println("| table: rows | with its indexes | indexes built after |");
+            System.out.println("|---|---|---|");
+            for (Table t : TABLES) {
+                Path file = work.resolve(t.name() + ".copy");
+                long rows;
+                try (Writer out = Files.newBufferedWriter(file)) {
+                    rows = copies.getCopyAPI().copyOut("copy " + t.name() + " (" + t.columns() + ") to stdout", out);
+                }
+                if (t.name().equals("case_event")) {
+                    events = rows;
+                }
+                List<Index> indexes = createCopy(pg, t);
+                double withIndexes = timedCopy(pg, copies, t, file, memory, List.of());
+                execute(pg, "truncate " + t.copy());
+                double indexesAfter = timedCopy(pg, copies, t, file, memory, indexes);
+                execute(pg, "drop table " + t.copy());
+                Files.delete(file);
+                live += withIndexes;
+                rebuilt += indexesAfter;
+                System.out.printf(Locale.ROOT, "| %s: %d | %.1f s | %.1f s |%n", t.name(), rows, withIndexes, indexesAfter);
+            }
+            System.out.printf(Locale.ROOT, "| all: %d events | %.1f s, %d events/s | %.1f s, %d events/s |%n",
+                    events, live, Math.round(events / live), rebuilt, Math.round(events / rebuilt));
+            System.out.printf(Locale.ROOT, "SUMMARY floor_events_per_s=%d floor_s=%.2f events=%d%n",
+                    Math.round(events / Math.min(live, rebuilt)), Math.min(live, rebuilt), events);
+        } finally {
+            try (var files = Files.list(work)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(work);
+        }
+    }
+
+    /** How one index of a table copy is dropped and built again. */
+    private record Index(String drop, String create) {
+    }
+
+    /**
+     * Creates the empty copy of a table, committed before anything is copied into it (a table created
+     * in the copying transaction may skip the write-ahead log, which no ingest can); returns its indexes.
+     */
+    private static List<Index> createCopy(Connection pg, Table t) throws SQLException {
+        execute(pg, "drop table if exists " + t.copy());
+        execute(pg, "create table " + t.copy() + " (like " + t.name() + " including defaults including constraints including indexes)");
+        if (t.name().equals("case_event")) {
+            // Nothing is checked here, and a re-sent event is a duplicate key: the key is indexed without its uniqueness.
+            execute(pg, "alter table " + t.copy() + " drop constraint " + t.copy() + "_pkey");
+            execute(pg, "create index on " + t.copy() + " (event_id)");
+        }
+        List<Index> indexes = new ArrayList<>();
+        try (Statement st = pg.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     select case when k.conname is not null then format('alter table %s drop constraint %I', i.indrelid::regclass, k.conname)
+                                 else format('drop index %s', i.indexrelid::regclass) end,
+                            pg_get_indexdef(i.indexrelid)
+                     from pg_index i left join pg_constraint k on k.conindid = i.indexrelid
+                     where i.indrelid = '""" + t.copy() + "'::regclass")) {
+            while (rs.next()) {
+                indexes.add(new Index(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return indexes;
+    }
+
+    /**
+     * Copies the file into the table in one transaction and returns the seconds it took; with
+     * {@code rebuilt} indexes, they are dropped first and built after the copy.
+     */
+    private static double timedCopy(Connection pg, PGConnection copies, Table t, Path file, String memory, List<Index> rebuilt)
+            throws Exception {
+        pg.setAutoCommit(false);
+        long start = System.nanoTime();
+        try {
+            execute(pg, "set local maintenance_work_mem = '" + memory + "'");
+            for (Index index : rebuilt) {
+                execute(pg, index.drop());
+            }
+            try (Reader in = Files.newBufferedReader(file)) {
+                copies.getCopyAPI().copyIn("copy " + t.copy() + " (" + t.columns() + ") from stdin", in);
+            }
+            for (Index index : rebuilt) {
+                execute(pg, index.create());
+            }
+            pg.commit();
+        } catch (Exception e) {
+            pg.rollback();
+            throw e;
+        } finally {
+            pg.setAutoCommit(true);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void execute(Connection pg, String sql) throws SQLException {
+        try (Statement st = pg.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}
