@@ -9,6 +9,7 @@ import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.IngestReport.RowError;
 import dk.klaremaal.platform.RawRow;
 import dk.klaremaal.platform.PostgresCopy;
+import dk.klaremaal.platform.RepeatSuspects;
 import dk.klaremaal.platform.RowFields;
 import dk.klaremaal.platform.RowFormats;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,9 +53,16 @@ public class CaseEventIngestService implements Dataset {
     private final CaseEventRepository events;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    /**
+     * How many event_ids of an upload may be suspected of being used twice before its repeats are looked for
+     * among all its rows instead (a few per thousand unique ones are, and every one that is used twice).
+     */
+    private final int maxRepeatSuspects;
 
     public CaseEventIngestService(CatalogueRepository catalogue, CaseEventRepository events, WorkingDayCalendar calendar, Clock clock,
-                                  RowOrganisations rowOrganisations) {
+                                  RowOrganisations rowOrganisations,
+                                  @Value("${klaremaal.ingest.max-repeat-suspects:200000}") int maxRepeatSuspects) {
+        this.maxRepeatSuspects = maxRepeatSuspects;
         this.catalogue = catalogue;
         this.events = events;
         this.calendar = calendar;
@@ -89,11 +99,13 @@ public class CaseEventIngestService implements Dataset {
     }
 
     /**
-     * Streams the rows: each is checked and written to a temporary file, which is copied into a
-     * temporary table; duplicates and conflicting re-sends are found there with SQL; then the events
-     * of every affected case (stored and new) are read back case by case and replayed, the timelines
-     * written to other files and copied in; finally everything is stored with a few set-based
-     * statements. Memory stays constant whatever the number of rows; all or nothing is stored.
+     * Streams the rows: each is checked and copied into a temporary table as it is read, and its
+     * event_id passed through Bloom filters that name the few that may be used twice; repeats and
+     * conflicting re-sends are found with SQL (among those suspects, or in the whole upload when there
+     * were too many to keep); then the events of every affected case (stored and new) are read back
+     * case by case and replayed, the timelines written to files and copied in; finally everything is
+     * stored with a few set-based statements. Memory stays bounded whatever the number of rows; all or
+     * nothing is stored.
      */
     private IngestReport ingestRows(Iterable<RawRow> rows) {
         PhaseLog phases = new PhaseLog("case-event ingest");
@@ -112,7 +124,7 @@ public class CaseEventIngestService implements Dataset {
             Copied copied = copyChecked(rows, organisations, caseTypes, errors);
             int count = copied.rows();
             phases.done("read, check and copy in " + count + " rows");
-            events.incomingCopied(copied.events());
+            events.incomingCopied(copied.events(), copied.repeatSuspects());
             CaseEventRepository.Approach approach = events.approachFor(copied.events());
             int duplicates = events.sameRepeats();
             for (CaseEventRepository.Repeat repeat : events.conflictingRepeats()) {
@@ -168,8 +180,11 @@ public class CaseEventIngestService implements Dataset {
         }
     }
 
-    /** How many rows an upload had, how many of them passed the row checks and were copied in, and their case types. */
-    private record Copied(int rows, long events, Set<Long> caseTypes) {
+    /**
+     * How many rows an upload had, how many of them passed the row checks and were copied in, their
+     * case types, and the event_ids that may be used twice (or none, when there were too many).
+     */
+    private record Copied(int rows, long events, Set<Long> caseTypes, Optional<Set<String>> repeatSuspects) {
     }
 
     /** Checks each row and copies the good ones into the upload's temporary table as they are read. */
@@ -177,6 +192,7 @@ public class CaseEventIngestService implements Dataset {
                                Errors errors) throws IOException {
         int count = 0;
         Set<Long> caseTypeIds = new HashSet<>();
+        RepeatSuspects repeats = new RepeatSuspects(maxRepeatSuspects);
         PostgresCopy.Out out = events.copyIncoming();
         try {
             for (RawRow row : rows) {
@@ -185,11 +201,12 @@ public class CaseEventIngestService implements Dataset {
                 if (c != null) {
                     CaseEvent e = c.event();
                     caseTypeIds.add(e.caseTypeId());
+                    repeats.add(e.eventId());
                     PostgresCopy.line(out, c.row(), e.eventId(), e.caseTypeId(), e.caseId(), e.kind().code(), e.occurredAt());
                 }
             }
             out.close();
-            return new Copied(count, out.rows(), caseTypeIds);
+            return new Copied(count, out.rows(), caseTypeIds, repeats.suspects());
         } catch (RuntimeException | IOException | Error e) {
             out.cancel();
             throw e;

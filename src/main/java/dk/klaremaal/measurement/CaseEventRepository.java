@@ -5,6 +5,8 @@ import dk.klaremaal.platform.PostgresCopy;
 import dk.klaremaal.platform.TableIndexes;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +69,7 @@ public class CaseEventRepository {
         // Sorts and hash tables of a large upload stay in memory instead of spilling to disk, for this transaction only.
         jdbc.sql("select set_config('work_mem', ?, true)").param(workMem).query((rs, n) -> 0).list();
         jdbc.sql("""
-                drop table if exists pg_temp.incoming_event, pg_temp.incoming_repeat, pg_temp.incoming_resend, pg_temp.incoming_record,
+                drop table if exists pg_temp.incoming_event, pg_temp.incoming_suspect, pg_temp.incoming_repeat, pg_temp.incoming_resend, pg_temp.incoming_record,
                     pg_temp.incoming_span""")
                 .update();
         jdbc.sql("""
@@ -79,24 +83,40 @@ public class CaseEventRepository {
         return PostgresCopy.open(dataSource, "incoming_event (row, event_id, case_type_id, case_id, event, occurred_at)");
     }
 
-    /** After the copy: finds the event_ids that the upload itself uses more than once. */
-    public void incomingCopied(long rows) {
+    /**
+     * After the copy: finds the event_ids that the upload itself uses more than once, among the
+     * suspects when there are (event_ids that may be used twice, every one that is among them), or in
+     * the whole upload.
+     */
+    public void incomingCopied(long rows, Optional<Set<String>> suspects) throws IOException {
         if (rows > 10_000) {
             // Statistics let the planner choose hash joins for large uploads; small ones do without.
             jdbc.sql("analyze incoming_event").update();
+        }
+        String repeated;
+        if (suspects.isPresent()) {
+            jdbc.sql("create temp table incoming_suspect (event_id text collate \"C\") on commit drop").update();
+            StringWriter lines = new StringWriter();
+            for (String eventId : suspects.get()) {
+                PostgresCopy.line(lines, eventId);
+            }
+            PostgresCopy.in(dataSource, "incoming_suspect (event_id)", new StringReader(lines.toString()));
+            repeated = "select i.* from incoming_event i where event_id in (select event_id from incoming_suspect)";
+        } else {
+            repeated = """
+                    select i.* from incoming_event i
+                    join (select event_id from incoming_event group by event_id having count(*) > 1) r using (event_id)""";
         }
         // Every later row of an event_id the upload uses more than once, with its first row and whether it is the same event.
         // The rows of repeated event_ids are few: they are gathered in one pass over the upload and compared among themselves.
         jdbc.sql("""
                 create temp table incoming_repeat on commit drop as
-                with repeated as (
-                    select i.* from incoming_event i
-                    join (select event_id from incoming_event group by event_id having count(*) > 1) r using (event_id)),
+                with repeated as (%s),
                 first as (
                     select distinct on (event_id) * from repeated order by event_id, row)
                 select i.row, i.event_id, f.row as first_row,
                        (i.case_type_id, i.case_id, i.event, i.occurred_at) = (f.case_type_id, f.case_id, f.event, f.occurred_at) as same
-                from repeated i join first f on f.event_id = i.event_id and f.row <> i.row""").update();
+                from repeated i join first f on f.event_id = i.event_id and f.row <> i.row""".formatted(repeated)).update();
     }
 
     /**

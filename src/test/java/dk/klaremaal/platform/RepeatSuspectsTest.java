@@ -1,0 +1,68 @@
+package dk.klaremaal.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RepeatSuspectsTest {
+
+    @Test
+    void everyKeyUsedTwiceIsASuspectAndFewUniqueOnesAre() {
+        RepeatSuspects suspects = new RepeatSuspects(100_000);
+        Random random = new Random(7);
+        Set<String> repeated = new HashSet<>();
+        int unique = 3_000_000; // through the first filter (a million keys) into the second
+        for (int i = 0; i < unique; i++) {
+            String key = "g7-" + i + "-" + (i % 5);
+            suspects.add(key);
+            if (random.nextInt(1_000) == 0) {
+                repeated.add(key);
+            }
+        }
+        repeated.forEach(suspects::add);
+        Set<String> found = suspects.suspects().orElseThrow();
+        assertThat(repeated).hasSizeGreaterThan(2_500);
+        assertThat(found).containsAll(repeated);
+        // False positives: at most 0.1 % per filter a key is looked up in, two filters here.
+        assertThat(found.size() - repeated.size()).isLessThan(unique * 2 / 1_000);
+    }
+
+    @Test
+    void aStreamWithoutRepeatsMayStillHaveAFewSuspectsButNeverMissesOne() {
+        RepeatSuspects suspects = new RepeatSuspects(10);
+        suspects.add("a");
+        suspects.add("b");
+        suspects.add("a");
+        assertThat(suspects.suspects().orElseThrow()).contains("a").doesNotContain("b");
+    }
+
+    @Test
+    void givesUpWhenThereAreMoreSuspectsThanAllowed() {
+        RepeatSuspects suspects = new RepeatSuspects(10);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 10; i++) {
+                suspects.add("k" + i);
+            }
+        }
+        assertThat(suspects.suspects()).isPresent();
+        suspects.add("k1");
+        suspects.add("z");
+        suspects.add("z");
+        assertThat(suspects.suspects()).isEmpty();
+    }
+
+    @Test
+    void givesUpWhenTheStreamOutgrowsItsFilters() {
+        RepeatSuspects suspects = new RepeatSuspects(1_000, 100);
+        int taken = 0;
+        while (suspects.suspects().isPresent()) {
+            suspects.add("k" + taken++);
+        }
+        // Three filters, of 100, 400 and 1,600 keys: the next key after them (or a few more, for the keys
+        // taken as suspects, which no filter holds) is one too many.
+        assertThat(taken).isBetween(2_101, 2_110);
+    }
+}
