@@ -5,6 +5,7 @@ import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.ClosingDays;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.measurement.CaseEventRepository.CaseKey;
+import dk.klaremaal.platform.HandOff;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.IngestReport.RowError;
 import dk.klaremaal.platform.RawRow;
@@ -117,6 +118,8 @@ public class CaseEventIngestService implements Dataset {
             caseTypes.computeIfAbsent(t.organisationId(), id -> new HashMap<>()).put(t.code(), t);
             typesById.put(t.id(), t);
         }
+        Map<Long, ClosingDays> closingByOrganisation = new HashMap<>();
+        catalogue.findAllOrganisations().forEach(o -> closingByOrganisation.put(o.id(), o.closingDays()));
         RowOrganisations.Lookup organisations = rowOrganisations.lookup();
         events.createIncoming();
         List<Path> files = new ArrayList<>();
@@ -146,25 +149,14 @@ public class CaseEventIngestService implements Dataset {
             events.dropRepeatsAndResends();
             phases.done("duplicates and conflicts");
 
-            Map<Long, ClosingDays> closingByType = new HashMap<>();
             Path recordFile = temporary(files, "klaremaal-records");
             Path spanFile = temporary(files, "klaremaal-spans");
-            try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile)) {
-                events.forEachAffectedCase(approach.probeIndexes(), (key, stored, sent) -> {
-                    CaseType type = typesById.get(key.caseTypeId());
-                    ClosingDays closing = closingByType.computeIfAbsent(type.id(), id -> closingDays(type));
-                    List<Candidate> pending = new ArrayList<>();
-                    sent.forEach(e -> pending.add(new Candidate(e.row(), e.event())));
-                    CaseClock.Timeline t = replayBlamingNewEvents(type, closing, stored, pending, errors.list());
-                    if (t != null && errors.isEmpty()) {
-                        PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
-                                t.calendarDays(), t.workingDays(), !stored.isEmpty());
-                        for (int i = 0; i < t.spans().size(); i++) {
-                            CaseClock.Span span = t.spans().get(i);
-                            PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
-                        }
-                    }
-                });
+            // The cases are replayed on a second thread while this one reads them from the database.
+            try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile);
+                 HandOff<AffectedCase> replays = new HandOff<>("case-replay", 1_000,
+                         c -> replay(c, typesById.get(c.key().caseTypeId()), closingByOrganisation, errors, records, spans))) {
+                events.forEachAffectedCase(approach.probeIndexes(), (key, stored, sent) -> replays.put(new AffectedCase(key, stored, sent)));
+                replays.finish();
             }
             phases.done("replay cases");
             if (!errors.isEmpty()) {
@@ -177,6 +169,33 @@ public class CaseEventIngestService implements Dataset {
             throw new UncheckedIOException(e);
         } finally {
             files.forEach(f -> f.toFile().delete());
+        }
+    }
+
+    /** A case with new events: its stored events and the new ones. */
+    private record AffectedCase(CaseKey key, List<CaseEvent> stored, List<CaseEventRepository.Sent> sent) {
+    }
+
+    /** Replays one case and writes its record and spans, unless any event of the upload was rejected. */
+    private void replay(AffectedCase c, CaseType type, Map<Long, ClosingDays> closingByOrganisation, Errors errors,
+                        Writer records, Writer spans) {
+        ClosingDays closing = closingByOrganisation.getOrDefault(type.organisationId(), ClosingDays.NONE);
+        List<Candidate> pending = new ArrayList<>();
+        c.sent().forEach(e -> pending.add(new Candidate(e.row(), e.event())));
+        CaseClock.Timeline t = replayBlamingNewEvents(type, closing, c.stored(), pending, errors.list());
+        if (t == null || !errors.isEmpty()) {
+            return;
+        }
+        CaseKey key = c.key();
+        try {
+            PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
+                    t.calendarDays(), t.workingDays(), !c.stored().isEmpty());
+            for (int i = 0; i < t.spans().size(); i++) {
+                CaseClock.Span span = t.spans().get(i);
+                PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -194,18 +213,20 @@ public class CaseEventIngestService implements Dataset {
         Set<Long> caseTypeIds = new HashSet<>();
         RepeatSuspects repeats = new RepeatSuspects(maxRepeatSuspects);
         PostgresCopy.Out out = events.copyIncoming();
-        try {
+        // The event_ids go through the Bloom filters on a second thread while this one reads, checks and copies.
+        try (HandOff<String> eventIds = new HandOff<>("repeat-suspects", 10_000, repeats::add)) {
             for (RawRow row : rows) {
                 count++;
                 Candidate c = validate(row, organisations, caseTypes, errors.list());
                 if (c != null) {
                     CaseEvent e = c.event();
                     caseTypeIds.add(e.caseTypeId());
-                    repeats.add(e.eventId());
+                    eventIds.put(e.eventId());
                     PostgresCopy.line(out, c.row(), e.eventId(), e.caseTypeId(), e.caseId(), e.kind().code(), e.occurredAt());
                 }
             }
             out.close();
+            eventIds.finish();
             return new Copied(count, out.rows(), caseTypeIds, repeats.suspects());
         } catch (RuntimeException | IOException | Error e) {
             out.cancel();
@@ -306,10 +327,6 @@ public class CaseEventIngestService implements Dataset {
             }
         }
         return null;
-    }
-
-    private ClosingDays closingDays(CaseType type) {
-        return catalogue.findOrganisation(type.organisationId()).map(Organisation::closingDays).orElse(ClosingDays.NONE);
     }
 
     private Candidate validate(RawRow raw, RowOrganisations.Lookup organisations,
