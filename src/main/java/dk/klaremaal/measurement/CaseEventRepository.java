@@ -69,8 +69,8 @@ public class CaseEventRepository {
         // Sorts and hash tables of a large upload stay in memory instead of spilling to disk, for this transaction only.
         jdbc.sql("select set_config('work_mem', ?, true)").param(workMem).query((rs, n) -> 0).list();
         jdbc.sql("""
-                drop table if exists pg_temp.incoming_event, pg_temp.incoming_suspect, pg_temp.incoming_repeat, pg_temp.incoming_resend, pg_temp.incoming_record,
-                    pg_temp.incoming_span""")
+                drop table if exists pg_temp.incoming_event, pg_temp.incoming_suspect, pg_temp.incoming_repeat, pg_temp.incoming_resend,
+                    pg_temp.incoming_record, pg_temp.incoming_span, pg_temp.incoming_days""")
                 .update();
         jdbc.sql("""
                 create temp table incoming_event (row integer, event_id text collate "C", case_type_id bigint,
@@ -270,10 +270,12 @@ public class CaseEventRepository {
         int stored = rebuildIndexes ? TableIndexes.rebuiltAround(jdbc, "case_event", workMem, () -> jdbc.sql(insert).update())
                 : jdbc.sql(insert).update();
         steps.done(rebuildIndexes ? "insert events and rebuild their indexes" : "insert events");
-        // The histograms lose the replaced records' counts and gain the new ones'.
+        // The histograms lose the replaced records' counts and gain the new ones'. The changes are added to the counts
+        // kept, and the counts not kept yet are inserted (in the key's order, the index is filled page by page): that costs
+        // less than half of an insert that checks each row for a conflict.
         jdbc.sql("""
-                insert into case_days (case_type_id, month, working, days, cases)
-                select case_type_id, month, working, days, sum(n) from (
+                create temp table incoming_days on commit drop as
+                select case_type_id, month, working, days, sum(n)::integer as cases from (
                     select r.case_type_id, date_trunc('month', r.last_decided_on)::date as month, w.working,
                            case when w.working then r.working_days else r.calendar_days end as days, -1 as n
                     from case_record r join incoming_record i using (case_type_id, case_id)
@@ -286,10 +288,15 @@ public class CaseEventRepository {
                     where not i.is_open) d
                 where days is not null
                 group by case_type_id, working, month, days
-                having sum(n) <> 0
-                order by case_type_id, working, month, days -- in the key's order, the index is updated page by page
-                on conflict (case_type_id, working, month, days) do update set cases = case_days.cases + excluded.cases""").update();
-        jdbc.sql("delete from case_days where cases = 0 and case_type_id in (select distinct case_type_id from incoming_record)").update();
+                having sum(n) <> 0""").update();
+        String sameKey = "(d.case_type_id, d.working, d.month, d.days) = (i.case_type_id, i.working, i.month, i.days)";
+        jdbc.sql("update case_days d set cases = d.cases + i.cases from incoming_days i where " + sameKey).update();
+        jdbc.sql("""
+                insert into case_days (case_type_id, month, working, days, cases)
+                select * from incoming_days i where not exists (select from case_days d where %s)
+                order by case_type_id, working, month, days""".formatted(sameKey)).update();
+        // Last: a count that fell to zero is not kept (deleted before the insert, it would come back as the change alone).
+        jdbc.sql("delete from case_days d using incoming_days i where d.cases = 0 and " + sameKey).update();
         steps.done("update histograms");
         // A case without stored events has no record yet: its record is simply added, which costs little more than half
         // of an insert that must check for a conflict row by row. The records of cases with stored events are replaced.
