@@ -188,9 +188,11 @@ public class CaseEventIngestService implements Dataset {
         }
         CaseKey key = c.key();
         try {
+            boolean reopened = t.spans().size() > 1;
             PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
-                    t.calendarDays(), t.workingDays(), !c.stored().isEmpty());
-            for (int i = 0; i < t.spans().size(); i++) {
+                    t.calendarDays(), t.workingDays(), !c.stored().isEmpty(), reopened);
+            // The one span of a case never reopened is its record's receipt and decision; only reopened cases' spans are kept.
+            for (int i = 0; reopened && i < t.spans().size(); i++) {
                 CaseClock.Span span = t.spans().get(i);
                 PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
             }

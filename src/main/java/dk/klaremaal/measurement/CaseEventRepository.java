@@ -253,7 +253,7 @@ public class CaseEventRepository {
         jdbc.sql("""
                 create temp table incoming_record (case_type_id bigint, case_id text collate "C", received_on date, is_open boolean,
                                                    last_decided_on date, calendar_days integer, working_days integer,
-                                                   replaces boolean) on commit drop""").update();
+                                                   replaces boolean, reopened boolean) on commit drop""").update();
         jdbc.sql("""
                 create temp table incoming_span (case_type_id bigint, case_id text collate "C", seq integer, opened_on date, closed_on date)
                 on commit drop""").update();
@@ -301,8 +301,10 @@ public class CaseEventRepository {
         // A case without stored events has no record yet: its record is simply added, which costs little more than half
         // of an insert that must check for a conflict row by row. The records of cases with stored events are replaced.
         String addRecords = """
-                insert into case_record (case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days)
-                select case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days from incoming_record
+                insert into case_record (case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days,
+                                         reopened)
+                select case_type_id, case_id, received_on, is_open, last_decided_on, calendar_days, working_days, reopened
+                from incoming_record
                 where replaces = ?""";
         jdbc.sql(addRecords).param(false).update();
         jdbc.sql(addRecords + """
@@ -310,7 +312,7 @@ public class CaseEventRepository {
                 on conflict (case_type_id, case_id) do update set
                     received_on = excluded.received_on, is_open = excluded.is_open,
                     last_decided_on = excluded.last_decided_on, calendar_days = excluded.calendar_days,
-                    working_days = excluded.working_days""").param(true).update();
+                    working_days = excluded.working_days, reopened = excluded.reopened""").param(true).update();
         steps.done("add and replace records");
         jdbc.sql("""
                 delete from case_span s using incoming_record r

@@ -184,11 +184,17 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
     /** Cases still open at the end of each given day, and the age in calendar days of the oldest since receipt. */
     public List<OpenCases> openAt(long caseTypeId, List<LocalDate> periodEnds) {
         return jdbc.sql("""
-                        select e.end_date, count(*) as open_cases, max(e.end_date - r.received_on) as oldest
+                        with span as (
+                            -- A case never reopened is open from its receipt to its decision; a reopened one's spans are kept.
+                            select received_on, received_on as opened_on, last_decided_on as closed_on
+                            from case_record where case_type_id = :caseType and not reopened
+                            union all
+                            select r.received_on, s.opened_on, s.closed_on
+                            from case_span s join case_record r on r.case_type_id = s.case_type_id and r.case_id = s.case_id
+                            where s.case_type_id = :caseType)
+                        select e.end_date, count(*) as open_cases, max(e.end_date - s.received_on) as oldest
                         from unnest(cast(:ends as text[])::date[]) as e(end_date)
-                        join case_span s on s.case_type_id = :caseType and s.opened_on <= e.end_date
-                                        and (s.closed_on is null or s.closed_on > e.end_date)
-                        join case_record r on r.case_type_id = s.case_type_id and r.case_id = s.case_id
+                        join span s on s.opened_on <= e.end_date and (s.closed_on is null or s.closed_on > e.end_date)
                         group by e.end_date""")
                 .param("ends", periodEnds.stream().map(LocalDate::toString).toArray(String[]::new))
                 .param("caseType", caseTypeId)

@@ -24,14 +24,16 @@ class ProcessingTimeHistogramIT extends SeedGoalTest {
     @Autowired
     CaseStatisticsRepository statistics;
 
-    @Test
-    void histogramsKeptOnIngestEqualAFullRecountAndGiveTheSameFigures() throws Exception {
+    /**
+     * Uploads the first half of every case's events (each case's rows are together, oldest first), then
+     * the whole file: the second upload decides, reopens and decides again cases the first stored, moving
+     * their decision months.
+     */
+    private void uploadCasesThenTheirLaterEvents() throws Exception {
         StringWriter file = new StringWriter();
         CaseEventGenerator.forSeedCatalogue().write(file, 3_000, 5, 2023, LocalDate.now().minusDays(1));
         List<String> lines = file.toString().lines().toList();
         List<String> rows = lines.subList(1, lines.size());
-        // First the first half of every case's events (each case's rows are together, oldest first), then the whole file:
-        // the second upload decides, reopens and decides again cases the first stored, moving their decision months.
         java.util.Map<String, List<String>> byCase = new java.util.LinkedHashMap<>();
         rows.forEach(r -> byCase.computeIfAbsent(r.split(",")[3], k -> new ArrayList<>()).add(r));
         List<String> firstHalves = new ArrayList<>();
@@ -40,6 +42,11 @@ class ProcessingTimeHistogramIT extends SeedGoalTest {
         long afterFirst = jdbc.sql("select count(*) from case_record where not is_open").query(Long.class).single();
         send("case-events", file.toString());
         assertThat(jdbc.sql("select count(*) from case_record where not is_open").query(Long.class).single()).isGreaterThan(afterFirst);
+    }
+
+    @Test
+    void histogramsKeptOnIngestEqualAFullRecountAndGiveTheSameFigures() throws Exception {
+        uploadCasesThenTheirLaterEvents();
 
         var recount = jdbc.sql(HistogramRecount.SQL).query().singleRow();
         assertThat(((Number) recount.get("differences")).longValue()).isZero();
@@ -76,5 +83,48 @@ class ProcessingTimeHistogramIT extends SeedGoalTest {
         assertThat(CaseStatisticsRepository.wholeMonths(oddRange)).isFalse();
         assertThat(statistics.aggregate(caseTypes.getFirst(), List.of(oddRange), false, new BigDecimal("0.5"), 14, true))
                 .containsExactly(statistics.fromRecords(caseTypes.getFirst(), List.of(oddRange), false, new BigDecimal("0.5"), 14, true));
+    }
+
+    /**
+     * Cases open at the end of a day, read from the records (a case never reopened) and the kept spans
+     * (a reopened one), against a count straight from the events: a case is open at the end of a day
+     * when its last event until then, in the order events apply, is not a decision.
+     */
+    @Test
+    void casesOpenAtTheEndOfADayEqualACountFromTheEvents() throws Exception {
+        uploadCasesThenTheirLaterEvents();
+        assertThat(jdbc.sql("select count(*) from case_record where reopened").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(distinct (case_type_id, case_id)) from case_span").query(Long.class).single())
+                .isEqualTo(jdbc.sql("select count(*) from case_record where reopened").query(Long.class).single());
+        List<LocalDate> ends = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2023, 1, 31); d.isBefore(LocalDate.now()); d = d.plusMonths(1).withDayOfMonth(1).plusMonths(1).minusDays(1)) {
+            ends.add(d);
+            ends.add(d.minusDays(12));
+        }
+        List<Long> caseTypes = jdbc.sql("select distinct case_type_id from case_record order by 1").query(Long.class).list();
+        int compared = 0;
+        for (long caseType : caseTypes) {
+            java.util.Map<LocalDate, String> fromEvents = new java.util.TreeMap<>();
+            for (LocalDate end : ends) {
+                jdbc.sql("""
+                        with e as (
+                            select case_id, event, occurred_at, event_id, (occurred_at at time zone 'Europe/Copenhagen')::date as day,
+                                   array_position(array['received', 'completed', 'resumed', 'paused', 'decided', 'reopened'], event) as k
+                            from case_event where case_type_id = :type),
+                        last_event as (
+                            select distinct on (case_id) case_id, event from e where day <= :end
+                            order by case_id, occurred_at desc, k desc, event_id desc),
+                        received as (select case_id, min(day) as day from e where event = 'received' group by case_id)
+                        select count(*), max(:end - r.day) from last_event l join received r using (case_id) where l.event <> 'decided'""")
+                        .param("type", caseType).param("end", end)
+                        .query((rs, n) -> rs.getLong(1) == 0 ? null : fromEvents.put(end, rs.getLong(1) + " open, oldest " + rs.getInt(2)))
+                        .list();
+            }
+            java.util.Map<LocalDate, String> fromRecords = new java.util.TreeMap<>();
+            statistics.openAt(caseType, ends).forEach(o -> fromRecords.put(o.periodEnd(), o.count() + " open, oldest " + o.oldestAgeDays()));
+            assertThat(fromRecords).as("case type %d", caseType).isEqualTo(fromEvents);
+            compared += fromEvents.size();
+        }
+        assertThat(compared).isGreaterThan(100);
     }
 }
