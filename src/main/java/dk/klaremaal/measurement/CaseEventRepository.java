@@ -101,10 +101,10 @@ public class CaseEventRepository {
                 PostgresCopy.line(lines, eventId);
             }
             PostgresCopy.in(dataSource, "incoming_suspect (event_id)", new StringReader(lines.toString()));
-            repeated = "select i.* from incoming_event i where event_id in (select event_id from incoming_suspect)";
+            repeated = "select i.ctid as tid, i.* from incoming_event i where event_id in (select event_id from incoming_suspect)";
         } else {
             repeated = """
-                    select i.* from incoming_event i
+                    select i.ctid as tid, i.* from incoming_event i
                     join (select event_id from incoming_event group by event_id having count(*) > 1) r using (event_id)""";
         }
         // Every later row of an event_id the upload uses more than once, with its first row and whether it is the same event.
@@ -114,7 +114,7 @@ public class CaseEventRepository {
                 with repeated as (%s),
                 first as (
                     select distinct on (event_id) * from repeated order by event_id, row)
-                select i.row, i.event_id, f.row as first_row,
+                select i.tid, i.row, i.event_id, f.row as first_row,
                        (i.case_type_id, i.case_id, i.event, i.occurred_at) = (f.case_type_id, f.case_id, f.event, f.occurred_at) as same
                 from repeated i join first f on f.event_id = i.event_id and f.row <> i.row""".formatted(repeated)).update();
     }
@@ -163,7 +163,7 @@ public class CaseEventRepository {
         probeStoredEventsByIndex(byIndex);
         jdbc.sql("""
                 create temp table incoming_resend on commit drop as
-                select i.row, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at,
+                select i.ctid as tid, i.row, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at,
                        (i.case_type_id, i.case_id, i.event, i.occurred_at) = (e.case_type_id, e.case_id, e.event, e.occurred_at) as same
                 from incoming_event i join case_event e using (event_id)""").update();
         probeStoredEventsByIndex(false);
@@ -194,10 +194,9 @@ public class CaseEventRepository {
 
     /** Leaves only the new events: the first row of each event_id, and nothing already stored. */
     public void dropRepeatsAndResends() {
+        // By their rows' physical addresses, kept when they were found: fetched straight from the table, not scanned for.
         for (String found : List.of("incoming_repeat", "incoming_resend")) {
-            if (jdbc.sql("select exists (select 1 from " + found + ")").query(Boolean.class).single()) {
-                jdbc.sql("delete from incoming_event i using " + found + " r where r.row = i.row").update();
-            }
+            jdbc.sql("delete from incoming_event where ctid = any (array(select tid from " + found + "))").update();
         }
     }
 
