@@ -155,7 +155,7 @@ public class CaseEventIngestService implements Dataset {
             try (Writer records = Files.newBufferedWriter(recordFile); Writer spans = Files.newBufferedWriter(spanFile);
                  HandOff<AffectedCase> replays = new HandOff<>("case-replay", 1_000,
                          c -> replay(c, typesById.get(c.key().caseTypeId()), closingByOrganisation, errors, records, spans))) {
-                events.forEachAffectedCase(approach.probeIndexes(), (key, stored, sent) -> replays.put(new AffectedCase(key, stored, sent)));
+                events.forEachAffectedCase(approach, (key, stored, sent) -> replays.put(new AffectedCase(key, stored, sent)));
                 replays.finish();
             }
             phases.done("replay cases");

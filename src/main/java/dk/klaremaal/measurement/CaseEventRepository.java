@@ -201,18 +201,25 @@ public class CaseEventRepository {
     }
 
     /** Every case with new events, one at a time in case order: its stored events and the new ones. */
-    public void forEachAffectedCase(boolean byIndex, CaseVisitor visitor) {
+    public void forEachAffectedCase(Approach approach, CaseVisitor visitor) {
         record Current(CaseKey key, List<CaseEvent> stored, List<Sent> sent) {
         }
         Current[] current = new Current[1];
-        probeStoredEventsByIndex(byIndex);
+        // The cases of the upload that have stored events: for an upload at least as large as what is stored, the
+        // stored cases are gathered (the fewer) and looked up among the upload's rows, not the other way round.
+        String affected = approach.rebuildIndexes()
+                ? """
+                  select distinct i.case_type_id, i.case_id from incoming_event i
+                  join (select distinct case_type_id, case_id from case_event) s using (case_type_id, case_id)"""
+                : "select distinct case_type_id, case_id from incoming_event";
+        probeStoredEventsByIndex(approach.probeIndexes());
         streaming.query("""
                 select x.row, x.event_id, x.case_type_id, x.case_id, x.event, x.occurred_at from (
                     select row, event_id, case_type_id, case_id, event, occurred_at from incoming_event
                     union all
                     select null, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at
-                    from case_event e join (select distinct case_type_id, case_id from incoming_event) k using (case_type_id, case_id)
-                ) x order by x.case_type_id, x.case_id""", rs -> {
+                    from case_event e join (%s) k using (case_type_id, case_id)
+                ) x order by x.case_type_id, x.case_id""".formatted(affected), rs -> {
             CaseEvent event = event(rs, 2);
             CaseKey key = new CaseKey(event.caseTypeId(), event.caseId());
             if (current[0] != null && !current[0].key().equals(key)) {

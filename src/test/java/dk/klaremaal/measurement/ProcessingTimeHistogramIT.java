@@ -27,12 +27,14 @@ class ProcessingTimeHistogramIT extends SeedGoalTest {
     /**
      * Uploads the first half of every case's events (each case's rows are together, oldest first), then
      * the whole file: the second upload decides, reopens and decides again cases the first stored, moving
-     * their decision months.
+     * their decision months. The second is more than 10,000 rows and larger than what is stored: it takes
+     * the bulk path (indexes rebuilt, the stored cases looked up among the upload's).
      */
     private void uploadCasesThenTheirLaterEvents() throws Exception {
         StringWriter file = new StringWriter();
-        CaseEventGenerator.forSeedCatalogue().write(file, 3_000, 5, 2023, LocalDate.now().minusDays(1));
+        CaseEventGenerator.forSeedCatalogue().write(file, 5_000, 5, 2023, LocalDate.now().minusDays(1));
         List<String> lines = file.toString().lines().toList();
+        assertThat(lines).hasSizeGreaterThan(10_001);
         List<String> rows = lines.subList(1, lines.size());
         java.util.Map<String, List<String>> byCase = new java.util.LinkedHashMap<>();
         rows.forEach(r -> byCase.computeIfAbsent(r.split(",")[3], k -> new ArrayList<>()).add(r));
