@@ -26,8 +26,8 @@ class RepeatSuspectsTest {
         Set<String> found = suspects.suspects().orElseThrow();
         assertThat(repeated).hasSizeGreaterThan(2_500);
         assertThat(found).containsAll(repeated);
-        // False positives: at most 0.1 % per filter a key is looked up in, two filters here.
-        assertThat(found.size() - repeated.size()).isLessThan(unique * 2 / 1_000);
+        // False positives: at most 0.3 % per filter a key is looked up in, two filters here.
+        assertThat(found.size() - repeated.size()).isLessThan(unique * 6 / 1_000);
     }
 
     @Test
@@ -61,8 +61,8 @@ class RepeatSuspectsTest {
         while (suspects.suspects().isPresent()) {
             suspects.add("k" + taken++);
         }
-        // Three filters, of 100, 400 and 1,600 keys: the next key after them (or a few more, for the keys
-        // taken as suspects, which no filter holds) is one too many.
-        assertThat(taken).isBetween(2_101, 2_110);
+        // Three filters, of 100, 400 and 1,600 keys: when the last is full, the suspects are given up (a few
+        // more keys were taken: the suspects, which no filter holds).
+        assertThat(taken).isBetween(2_100, 2_115);
     }
 }
