@@ -3,6 +3,7 @@ package dk.klaremaal.access;
 import dk.klaremaal.platform.ForbiddenException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -152,7 +153,7 @@ public class AccessPolicy {
      * Why a data row is refused, by the organisation's name, worked out once for the caller: applying it
      * reads nothing more from the database.
      */
-    public java.util.function.UnaryOperator<String> refusals() {
+    public UnaryOperator<String> refusals() {
         String why = describe(grants());
         return name -> "you may not load data for " + name + "; " + why;
     }

@@ -118,9 +118,9 @@ public class CaseEventIngestService implements Dataset {
             caseTypes.computeIfAbsent(t.organisationId(), id -> new HashMap<>()).put(t.code(), t);
             typesById.put(t.id(), t);
         }
-        Map<Long, ClosingDays> closingByOrganisation = new HashMap<>();
-        catalogue.findAllOrganisations().forEach(o -> closingByOrganisation.put(o.id(), o.closingDays()));
         RowOrganisations.Lookup organisations = rowOrganisations.lookup();
+        Map<Long, ClosingDays> closingByOrganisation = new HashMap<>();
+        organisations.bySlug().values().forEach(o -> closingByOrganisation.put(o.id(), o.closingDays()));
         events.createIncoming();
         List<Path> files = new ArrayList<>();
         try {

@@ -1,18 +1,20 @@
 package dk.klaremaal.bench;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dk.klaremaal.platform.TableIndexes;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Part of the scale benchmark: what it costs PostgreSQL alone to store the rows an ingest of case
@@ -56,6 +58,7 @@ public final class StorageFloor {
         Path work = Files.createTempDirectory("klaremaal-floor");
         try (Connection pg = DriverManager.getConnection(url, user, "")) {
             PGConnection copies = pg.unwrap(PGConnection.class);
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(pg, true));
             long events = 0;
             double live = 0;
             double rebuilt = 0;
@@ -70,10 +73,11 @@ public final class StorageFloor {
                 if (t.name().equals("case_event")) {
                     events = rows;
                 }
-                List<Index> indexes = createCopy(pg, t);
-                double withIndexes = timedCopy(pg, copies, t, file, memory, List.of());
+                createCopy(pg, t);
+                double withIndexes = timed(pg, () -> copyIn(copies, t, file));
                 execute(pg, "truncate " + t.copy());
-                double indexesAfter = timedCopy(pg, copies, t, file, memory, indexes);
+                // The way a large ingest stores its events (TableIndexes): indexes dropped, rows in, indexes built again.
+                double indexesAfter = timed(pg, () -> TableIndexes.rebuiltAround(jdbc, t.copy(), memory, () -> copyIn(copies, t, file)));
                 execute(pg, "drop table " + t.copy());
                 Files.delete(file);
                 live += withIndexes;
@@ -94,15 +98,11 @@ public final class StorageFloor {
         }
     }
 
-    /** How one index of a table copy is dropped and built again. */
-    private record Index(String drop, String create) {
-    }
-
     /**
      * Creates the empty copy of a table, committed before anything is copied into it (a table created
-     * in the copying transaction may skip the write-ahead log, which no ingest can); returns its indexes.
+     * in the copying transaction may skip the write-ahead log, which no ingest can).
      */
-    private static List<Index> createCopy(Connection pg, Table t) throws SQLException {
+    private static void createCopy(Connection pg, Table t) throws SQLException {
         execute(pg, "drop table if exists " + t.copy());
         execute(pg, "create table " + t.copy() + " (like " + t.name() + " including defaults including constraints including indexes)");
         if (t.name().equals("case_event")) {
@@ -110,48 +110,31 @@ public final class StorageFloor {
             execute(pg, "alter table " + t.copy() + " drop constraint " + t.copy() + "_pkey");
             execute(pg, "create index on " + t.copy() + " (event_id)");
         }
-        List<Index> indexes = new ArrayList<>();
-        try (Statement st = pg.createStatement();
-             ResultSet rs = st.executeQuery("""
-                     select case when k.conname is not null then format('alter table %s drop constraint %I', i.indrelid::regclass, k.conname)
-                                 else format('drop index %s', i.indexrelid::regclass) end,
-                            pg_get_indexdef(i.indexrelid)
-                     from pg_index i left join pg_constraint k on k.conindid = i.indexrelid
-                     where i.indrelid = '""" + t.copy() + "'::regclass")) {
-            while (rs.next()) {
-                indexes.add(new Index(rs.getString(1), rs.getString(2)));
-            }
-        }
-        return indexes;
     }
 
-    /**
-     * Copies the file into the table in one transaction and returns the seconds it took; with
-     * {@code rebuilt} indexes, they are dropped first and built after the copy.
-     */
-    private static double timedCopy(Connection pg, PGConnection copies, Table t, Path file, String memory, List<Index> rebuilt)
-            throws Exception {
+    /** Runs the work in one transaction and returns the seconds it took. */
+    private static double timed(Connection pg, Runnable work) throws SQLException {
         pg.setAutoCommit(false);
         long start = System.nanoTime();
         try {
-            execute(pg, "set local maintenance_work_mem = '" + memory + "'");
-            for (Index index : rebuilt) {
-                execute(pg, index.drop());
-            }
-            try (Reader in = Files.newBufferedReader(file)) {
-                copies.getCopyAPI().copyIn("copy " + t.copy() + " (" + t.columns() + ") from stdin", in);
-            }
-            for (Index index : rebuilt) {
-                execute(pg, index.create());
-            }
+            work.run();
             pg.commit();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             pg.rollback();
             throw e;
         } finally {
             pg.setAutoCommit(true);
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Copies the file into the table's copy; returns the number of rows. */
+    private static long copyIn(PGConnection copies, Table t, Path file) {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return copies.getCopyAPI().copyIn("copy " + t.copy() + " (" + t.columns() + ") from stdin", in);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("copy into " + t.copy() + " failed", e);
+        }
     }
 
     private static void execute(Connection pg, String sql) throws SQLException {
