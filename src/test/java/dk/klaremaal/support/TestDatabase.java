@@ -12,8 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The database the tests run on: the PostgreSQL server on 127.0.0.1:5432 when one answers (database
- * klaremaal_test, created afresh for every test run), otherwise an embedded PostgreSQL started once per test run.
+ * The database the tests run on: the PostgreSQL server on 127.0.0.1:5432 when one answers (a database
+ * klaremaal_test_PID of this test run's own, created afresh and dropped when the run ends, so that several runs
+ * on one machine leave each other alone), otherwise an embedded PostgreSQL started once per test run.
  * KLAREMAAL_TEST_DB_URL overrides both.
  */
 public final class TestDatabase {
@@ -46,16 +47,47 @@ public final class TestDatabase {
         }
     }
 
+    private static final String PREFIX = "klaremaal_test_";
+
     private static String onServer() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            // A fresh database for every test run, so the schema is always the one the migrations build now.
-            s.execute("drop database if exists klaremaal_test with (force)");
-            s.execute("create database klaremaal_test");
-            return "jdbc:postgresql://127.0.0.1:5432/klaremaal_test";
+        String name = PREFIX + ProcessHandle.current().pid();
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            dropLeftovers(s);
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Connection end = admin(); Statement drop = end.createStatement()) {
+                    drop.execute("drop database if exists " + name + " with (force)");
+                } catch (SQLException ignored) {
+                    // the next run removes it as a leftover
+                }
+            }));
+            return "jdbc:postgresql://127.0.0.1:5432/" + name;
         } catch (SQLException e) {
             System.err.println("PostgreSQL on 127.0.0.1:5432 answers but cannot be used (" + e.getMessage() + "); using an embedded one");
             return embedded();
+        }
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+    }
+
+    /** Databases of earlier runs on this machine whose process is gone (killed before it could drop its own). */
+    private static void dropLeftovers(Statement s) throws SQLException {
+        java.util.List<String> gone = new java.util.ArrayList<>();
+        try (var rs = s.executeQuery("select datname from pg_database where datname like 'klaremaal\\_test\\_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                String pid = name.substring(PREFIX.length());
+                if (pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
+                        && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    gone.add(name);
+                }
+            }
+        }
+        for (String name : gone) {
+            s.execute("drop database if exists " + name + " with (force)");
         }
     }
 
