@@ -1,15 +1,11 @@
 package dk.klaremaal.access;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import dk.klaremaal.platform.InvalidInputException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Staff accounts: passwords hashed with bcrypt (through Spring Security's delegating encoder, so the
- * algorithm can change), and locked for a while after repeated failed sign-ins.
+ * algorithm can change). Wrong passwords slow down the address they come from ({@link SignInDelays}).
  */
 @Service
 public class AccountService implements UserDetailsService {
@@ -33,27 +29,19 @@ public class AccountService implements UserDetailsService {
     }
 
     /** An account as administrators see it. */
-    public record Listed(long id, String username, String displayName, boolean password, boolean locked, List<Role> roles) {
+    public record Listed(long id, String username, String displayName, boolean password, List<Role> roles) {
     }
 
     public static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final int maxAttempts;
-    private final Duration lockout;
-
     private final AccessPolicy access;
     private final AuditTrail audit;
 
-    AccountService(JdbcClient jdbc, Clock clock, AccessPolicy access, AuditTrail audit, @Value("${klaremaal.sign-in.max-attempts:5}") int maxAttempts,
-                   @Value("${klaremaal.sign-in.lockout-minutes:15}") int lockoutMinutes) {
+    AccountService(JdbcClient jdbc, AccessPolicy access, AuditTrail audit) {
         this.jdbc = jdbc;
-        this.clock = clock;
         this.access = access;
         this.audit = audit;
-        this.maxAttempts = maxAttempts;
-        this.lockout = Duration.ofMinutes(lockoutMinutes);
     }
 
     /** Creates an account with a password (null: single sign-on only) and one role (organisation slug null = all organisations). */
@@ -110,11 +98,22 @@ public class AccountService implements UserDetailsService {
         audit.record("account", before.id(), before, account(username).orElseThrow());
     }
 
-    /** Takes a role from an account. */
+    /** Takes a role from an account; never the last administrator of all organisations' (after that only the database could help). */
     @org.springframework.transaction.annotation.Transactional
     public void withdraw(String username, String role, String organisationSlug) {
         checkGrant(role, organisationSlug);
         Account before = account(username).orElseThrow(() -> new dk.klaremaal.platform.NotFoundException("No account " + username));
+        boolean everywhere = organisationSlug == null || organisationSlug.isBlank();
+        if (everywhere && AccessPolicy.Role.ADMINISTRATOR.code().equals(role)) {
+            // Locks the global administrators' roles, so two administrators withdrawing each other at once cannot both succeed.
+            List<Long> administrators = jdbc.sql("""
+                            select account_id from account_role where role = ? and organisation_id is null order by account_id for update""")
+                    .param(role).query(Long.class).list();
+            if (administrators.equals(List.of(before.id()))) {
+                throw new InvalidInputException("role", "this is the last administrator of all organisations; give another account "
+                        + "that role before taking it from this one");
+            }
+        }
         jdbc.sql("""
                         delete from account_role where account_id = ? and role = ?
                           and organisation_id is not distinct from (select id from organisation where slug = ?)""")
@@ -127,13 +126,12 @@ public class AccountService implements UserDetailsService {
         List<Long> mine = access.organisations(AccessPolicy.Action.ADMINISTER);
         boolean all = access.allowsEverywhere(AccessPolicy.Action.ADMINISTER);
         return jdbc.sql("""
-                        select a.id, a.username, a.display_name, a.password_hash is not null, a.locked_until > now()
+                        select a.id, a.username, a.display_name, a.password_hash is not null
                         from account a
                         where ? or exists (select 1 from account_role r where r.account_id = a.id and r.organisation_id = any(?))
                         order by a.username""")
                 .params(all, mine.toArray(Long[]::new))
-                .query((rs, i) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                        roles(rs.getLong(1))))
+                .query((rs, i) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), roles(rs.getLong(1))))
                 .list();
     }
 
@@ -150,6 +148,17 @@ public class AccountService implements UserDetailsService {
         Long id = jdbc.sql("select id from organisation where slug = ?").param(organisationSlug).query(Long.class).optional()
                 .orElseThrow(() -> new dk.klaremaal.platform.InvalidInputException("organisation", "no organisation with slug '" + organisationSlug + "'"));
         access.check(AccessPolicy.Action.ADMINISTER, id);
+    }
+
+    /** Marks an account as made for the demo (its password is the demo's published one). */
+    public void markDemo(String username, boolean demo) {
+        jdbc.sql("update account set demo = ? where username = lower(?)").params(demo, username).update();
+    }
+
+    /** Gives an account a password if it has none. */
+    public void setPasswordIfNone(String username, String password) {
+        jdbc.sql("update account set password_hash = ? where username = lower(?) and password_hash is null")
+                .params(PASSWORDS.encode(password), username).update();
     }
 
     public long count() {
@@ -170,34 +179,14 @@ public class AccountService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Row(long id, String hash, Instant lockedUntil) {
+        record Row(long id, String hash) {
         }
-        Row row = jdbc.sql("select id, password_hash, locked_until from account where username = ?").param(username)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+        Row row = jdbc.sql("select id, password_hash from account where username = ?").param(username)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2)))
                 .optional().orElseThrow(() -> new UsernameNotFoundException("no account " + username));
-        boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant());
         List<SimpleGrantedAuthority> authorities = roles(row.id()).stream()
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.role().toUpperCase(java.util.Locale.ROOT))).distinct().toList();
-        return User.withUsername(username).password(row.hash() == null ? "{noop}" + java.util.UUID.randomUUID() : row.hash())
-                .authorities(authorities).accountLocked(locked).build();
-    }
-
-    /** A wrong password counts; enough of them in a row lock the account for a while. */
-    @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
-        String username = String.valueOf(event.getAuthentication().getPrincipal());
-        jdbc.sql("""
-                        update account set failed_attempts = failed_attempts + 1,
-                            locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
-                        where username = ?""")
-                .params(maxAttempts, java.sql.Timestamp.from(clock.instant().plus(lockout)), username).update();
-    }
-
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof UserDetails user) {
-            jdbc.sql("update account set failed_attempts = 0, locked_until = null where username = ?").param(user.getUsername()).update();
-        }
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.role().toUpperCase(Locale.ROOT))).distinct().toList();
+        return User.withUsername(username).password(row.hash() == null ? "{noop}" + UUID.randomUUID() : row.hash())
+                .authorities(authorities).build();
     }
 }

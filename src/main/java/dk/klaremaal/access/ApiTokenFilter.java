@@ -11,8 +11,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. It runs before
+ * the CSRF check, which only a request carrying a valid token may skip ({@link #authenticated}).
+ */
 class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final String AUTHENTICATED = ApiTokenFilter.class.getName() + ".authenticated";
 
     private final ApiTokenService tokens;
 
@@ -34,8 +39,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
                 };
                 SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
                         new ApiPrincipal(token.id(), token.name(), token.scope(), token.organisationId()), null, authorities));
+                request.setAttribute(AUTHENTICATED, Boolean.TRUE);
             });
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether this request was authenticated by a valid API token (a header alone is not enough). */
+    static boolean authenticated(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED));
     }
 }

@@ -106,9 +106,9 @@ public class ApiTokenService {
                 .optional();
     }
 
-    /** Registers a token (idempotent for the same token). */
+    /** Registers a configured token (idempotent for the same token; one revoked earlier works again, as configured). */
     public void register(String name, String token, String scope) {
-        jdbc.sql("insert into api_token (name, token_hash, scope) values (?, ?, ?) on conflict (token_hash) do nothing")
+        jdbc.sql("insert into api_token (name, token_hash, scope) values (?, ?, ?) on conflict (token_hash) do update set revoked_at = null")
                 .params(name, hash(token), scope).update();
     }
 

@@ -1,49 +1,72 @@
 package dk.klaremaal.access;
 
+import dk.klaremaal.platform.RequestPaths;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records every write to the API and to the staff pages in the audit log after it is answered: who (the
- * token or the signed-in person), when, the method and path, the answer's status, the body's size,
- * SHA-256 (up to 8 MB) and first characters (passwords and form tokens blanked), and the before/after
- * of what the services changed ({@link AuditTrail}). It runs inside the security filters, so the caller is known.
+ * Records every write to the API and to the staff pages in the audit log: who (the token or the
+ * signed-in person), when, the method and path, the answer's status, the body's size, SHA-256 and
+ * first characters (passwords and form tokens blanked), and the before/after of what the services
+ * changed ({@link AuditTrail}). It runs inside the security filters, so the caller is known.
+ *
+ * <p>The request runs in one transaction, and its audit record is written in that transaction just
+ * before it commits: the change and its record are stored together or not at all. The answer is held
+ * back until then, so no client is told "stored" about a change whose commit failed. A request that
+ * changed nothing (refused, failed, rolled back) is recorded afterwards on its own.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
 class AuditFilter extends OncePerRequestFilter {
 
     static final int EXCERPT = 4000;
-    /** Bodies are kept in memory for the hash up to this size; larger uploads are recorded by size only. */
-    static final int HASHED = 8 * 1024 * 1024;
+
+    /** Form fields whose values are never written to the log. */
+    private static final Pattern SECRET = Pattern.compile(".*(password|_csrf).*");
 
     private final JdbcClient jdbc;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
+    private final PlatformTransactionManager transactions;
 
-    AuditFilter(JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
+    AuditFilter(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = transactions;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        String path = request.getRequestURI();
+        String path = RequestPaths.of(request);
         boolean audited = path.startsWith("/api/") || (path.startsWith("/administration/") && !path.endsWith("/forhaandsvisning"));
         return !audited || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
     }
@@ -51,44 +74,53 @@ class AuditFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ContentCachingRequestWrapper wrapped = new ContentCachingRequestWrapper(request, HASHED);
+        Body body = new Body(request);
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        boolean committed = false;
+        int status = 500;
         try {
-            chain.doFilter(wrapped, response);
+            chain.doFilter(body, answer);
+            status = answer.getStatus();
+            if (!transaction.isRollbackOnly()) {
+                record(body, status);
+                transactions.commit(transaction);
+                committed = true;
+            }
         } finally {
-            byte[] body = wrapped.getContentAsByteArray();
-            long size = Math.max(body.length, request.getContentLengthLong());
-            boolean whole = size == body.length;
-            String excerpt = new String(body, 0, Math.min(body.length, EXCERPT * 4), StandardCharsets.UTF_8);
-            if (request.getContentType() != null && request.getContentType().startsWith("application/x-www-form-urlencoded")) {
-                excerpt = SECRETS.matcher(excerpt).replaceAll("$1=***");
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
             }
-            if (excerpt.length() > EXCERPT) {
-                excerpt = excerpt.substring(0, EXCERPT);
+            if (!committed) {
+                record(body, status);
             }
-            String query = request.getQueryString();
-            jdbc.sql("""
-                            insert into audit_log (actor, method, path, status, content_type, body_bytes, body_sha256, body_excerpt, changes)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
-                    .params(actor(), request.getMethod(), request.getRequestURI() + (query == null ? "" : "?" + query), response.getStatus(),
-                            request.getContentType(), size, body.length == 0 || !whole ? null : sha256(body), body.length == 0 ? null : excerpt,
-                            changes(request))
-                    .update();
         }
+        answer.copyBodyToResponse();
     }
 
-    /** Form fields whose values are never written to the log. */
-    private static final java.util.regex.Pattern SECRETS = java.util.regex.Pattern.compile("((?:^|(?<=&))[^=&]*(?:password|_csrf)[^=&]*)=[^&]*");
+    private void record(Body body, int status) {
+        String query = body.getQueryString();
+        jdbc.sql("""
+                        insert into audit_log (actor, method, path, status, content_type, body_bytes, body_sha256, body_excerpt, changes)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                .params(actor(), body.getMethod(), body.getRequestURI() + (query == null ? "" : "?" + query), status,
+                        body.getContentType(), body.size(), body.sha256(), body.excerpt(), changes(body))
+                .update();
+    }
 
     private String changes(HttpServletRequest request) {
         Object changes = request.getAttribute(AuditTrail.ATTRIBUTE);
         if (changes == null) {
             return null;
         }
+        String written;
         try {
-            return json.writeValueAsString(changes);
+            written = json.writeValueAsString(changes);
         } catch (RuntimeException e) {
-            return json.writeValueAsString(java.util.Map.of("error", "the changes could not be written: " + e.getMessage()));
+            written = json.writeValueAsString(Map.of("error", "the changes could not be written: " + e.getMessage()));
         }
+        // PostgreSQL's jsonb cannot hold U+0000; the record must not fail on a value that holds one.
+        return written.replace("\\u0000", "\\ufffd");
     }
 
     private static String actor() {
@@ -97,11 +129,128 @@ class AuditFilter extends OncePerRequestFilter {
                 ? "anonymous" : auth.getName();
     }
 
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The request as the application reads it, with its body counted, hashed and its beginning kept
+     * as it streams past, so an upload of any size is recorded in constant memory. A form's fields
+     * are read by the container before this filter runs; they are recorded from the parameters.
+     */
+    private static final class Body extends HttpServletRequestWrapper {
+
+        private final MessageDigest digest;
+        private final ByteArrayOutputStream start = new ByteArrayOutputStream();
+        private long read;
+        private ServletInputStream stream;
+        private BufferedReader reader;
+
+        Body(HttpServletRequest request) {
+            super(request);
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            seen(new byte[] {(byte) b}, 0, 1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0) {
+                            seen(buffer, offset, n);
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return reader;
+        }
+
+        private void seen(byte[] buffer, int offset, int length) {
+            digest.update(buffer, offset, length);
+            read += length;
+            int keep = Math.min(length, EXCERPT * 4 - start.size());
+            if (keep > 0) {
+                start.write(buffer, offset, keep);
+            }
+        }
+
+        private boolean form() {
+            String type = getContentType();
+            return read == 0 && type != null && type.startsWith("application/x-www-form-urlencoded");
+        }
+
+        long size() {
+            return form() ? formText().length() : Math.max(read, getContentLengthLong());
+        }
+
+        /** Null when the body was not read to its end (a refused upload), or there is none. */
+        String sha256() {
+            if (form()) {
+                return null;
+            }
+            return read == 0 || read < getContentLengthLong() ? null : HexFormat.of().formatHex(digest.digest());
+        }
+
+        String excerpt() {
+            String text = form() ? formText() : new String(start.toByteArray(), StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                return null;
+            }
+            // PostgreSQL's text cannot hold U+0000.
+            text = text.replace('\u0000', '\ufffd');
+            return text.length() > EXCERPT ? text.substring(0, EXCERPT) : text;
+        }
+
+        private String formText() {
+            StringBuilder text = new StringBuilder();
+            for (Map.Entry<String, String[]> field : getParameterMap().entrySet()) {
+                for (String value : field.getValue()) {
+                    if (!text.isEmpty()) {
+                        text.append('&');
+                    }
+                    text.append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)).append('=')
+                            .append(SECRET.matcher(field.getKey()).matches() ? "***" : URLEncoder.encode(value, StandardCharsets.UTF_8));
+                }
+            }
+            return text.toString();
         }
     }
 }

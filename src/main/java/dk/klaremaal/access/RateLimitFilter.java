@@ -1,5 +1,6 @@
 package dk.klaremaal.access;
 
+import dk.klaremaal.platform.RequestPaths;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -45,13 +46,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private static boolean signIn(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RequestPaths.of(request);
         return (path.equals("/log-ind") && "POST".equals(request.getMethod())) || path.startsWith("/oauth2/authorization/");
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RequestPaths.of(request);
         return !(path.startsWith("/api/") || path.startsWith("/data/") || path.startsWith("/open311/") || path.equals("/oembed")
                 || signIn(request));
     }

@@ -8,7 +8,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Reads are public. Writes to the API need a bearer token (ingest tokens may send measurements –
@@ -21,14 +26,15 @@ public class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens) throws Exception {
-        // A call carries a bearer token, or comes from a staff page of a signed-in person: then the
-        // session is read (never created here) and a write must carry the session's CSRF token.
+    SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, CsrfTokenRepository csrfTokens) throws Exception {
+        // A call carries a valid bearer token, or comes from a staff page of a signed-in person: then the
+        // session is read (never created here) and a write must carry the CSRF token. A request with
+        // neither has no session to ride on and is refused as unauthenticated.
         http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                        || request.getSession(false) == null))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(request -> ApiTokenFilter.authenticated(request) || request.getSession(false) == null))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens), CsrfFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**", "/api/v1/audit", "/api/v1/audit.csv").access(scopeOrStaff("admin"))
@@ -40,6 +46,17 @@ public class SecurityConfiguration {
                         .access(scopeOrStaff("ingest"))
                         .anyRequest().access(scopeOrStaff("admin")));
         return http.build();
+    }
+
+    /**
+     * CSRF tokens in a cookie of their own (HTTP only: pages carry the token in their forms and meta
+     * tag), so that showing a form to someone who has not signed in creates no session.
+     */
+    @Bean
+    CsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     /**
@@ -85,17 +102,24 @@ public class SecurityConfiguration {
     @org.springframework.core.annotation.Order(4)
     SecurityFilterChain pages(HttpSecurity http,
                               org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso,
-                              SingleSignOn singleSignOn) throws Exception {
+                              SingleSignOn singleSignOn, CsrfTokenRepository csrfTokens, SignInDelays delays) throws Exception {
         if (sso.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/log-ind").defaultSuccessUrl("/administration", true)
                     .failureUrl("/log-ind?sso-error").userInfoEndpoint(u -> u.oidcUserService(singleSignOn)));
         }
-        http.authorizeHttpRequests(auth -> auth
+        // No session for anyone who has not signed in: the form token lives in a cookie, and the page
+        // asked for before signing in is not remembered (signing in always leads to the staff desk).
+        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/log-ind?error");
+        failure.setAllowSessionCreation(false);
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .addFilterBefore(new SignInDelayFilter(delays), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/administration", "/administration/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/log-ind").loginProcessingUrl("/log-ind").defaultSuccessUrl("/administration", true)
-                        .failureUrl("/log-ind?error").permitAll())
+                        .failureHandler(failure).permitAll())
                 .logout(logout -> logout.logoutUrl("/log-ud").logoutSuccessUrl("/log-ind?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,25 +55,39 @@ class StaffController {
         return "administration";
     }
 
-    /** Creates the first administrator from configuration when there are no accounts yet. */
+    /**
+     * Creates the first administrator from configuration when there are no accounts yet, and gives the
+     * configured account the configured password when it has none (as after {@link DemoCredentials}
+     * removed the demo's). An account made while the demo runs is marked as the demo's.
+     */
     @Component
+    @Order(1)
     static class FirstAdministrator implements ApplicationRunner {
 
         private final AccountService accounts;
         private final String username;
         private final String password;
+        private final boolean demo;
 
         FirstAdministrator(AccountService accounts, @Value("${klaremaal.first-admin.username:}") String username,
-                           @Value("${klaremaal.first-admin.password:}") String password) {
+                           @Value("${klaremaal.first-admin.password:}") String password,
+                           @Value("${klaremaal.demo.enabled:false}") boolean demo) {
             this.accounts = accounts;
             this.username = username;
             this.password = password;
+            this.demo = demo;
         }
 
         @Override
         public void run(ApplicationArguments args) {
-            if (!username.isBlank() && !password.isBlank() && accounts.count() == 0) {
+            if (username.isBlank() || password.isBlank()) {
+                return;
+            }
+            if (accounts.count() == 0) {
                 accounts.create(username, "Administrator", password, "administrator", null);
+                accounts.markDemo(username, demo);
+            } else {
+                accounts.setPasswordIfNone(username, password);
             }
         }
     }

@@ -7,14 +7,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Request protections: HSTS behind TLS, upload size, and the rate limit. With a burst of 5 and a slow refill, the sixth quick API call from one address is refused with 429 and Retry-After; pages are not limited. */
+/** Request protections: CSP, forwarded headers ignored from untrusted senders, upload size, and the rate limit. With a burst of 5 and a slow refill, the sixth quick API call from one address is refused with 429 and Retry-After; pages are not limited. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RequestProtectionIT {
 
     @LocalServerPort
@@ -46,14 +50,27 @@ class RequestProtectionIT {
     }
 
     @Test
-    void behindATlsProxyPagesCarryHstsAndAlwaysAStrictCsp() throws Exception {
+    void pagesAlwaysCarryAStrictCspAndForwardedHeadersFromAnUntrustedSenderAreIgnored() throws Exception {
         var plain = get("/");
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
         assertThat(plain.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").doesNotContain("unsafe-inline");
-        var proxied = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+        assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        var claimed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(proxied.headers().firstValue("Strict-Transport-Security").orElse("")).contains("max-age=");
-        assertThat(proxied.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(claimed.headers().firstValue("Strict-Transport-Security")).as("no proxy is trusted by default").isEmpty();
+    }
+
+    /** Runs last: it empties this address's bucket, as theSixthQuickCallIsRefused does. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aClientCannotChooseTheAddressItsRateLimitCountsAgainst() throws Exception {
+        int refused = 0;
+        for (int i = 0; i < 6; i++) {
+            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/organisations"))
+                    .header("X-Forwarded-For", "203.0.113." + i).build(), HttpResponse.BodyHandlers.ofString());
+            refused += answer.statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(refused).as("six calls from one address, each claiming another").isPositive();
     }
 
     @Test

@@ -42,6 +42,8 @@ public abstract class IntegrationTest {
         // Tests call the API far faster than any client should; the limit itself has its own test.
         registry.add("klaremaal.rate-limit.burst", () -> "1000000");
         registry.add("klaremaal.rate-limit.sign-in-burst", () -> "1000000");
+        // A delay after wrong passwords long enough that no test races it.
+        registry.add("klaremaal.sign-in.first-delay-seconds", () -> "60");
         // Single sign-on through a real OpenID Connect provider running in the tests.
         registry.add("spring.security.oauth2.client.registration.sso.client-id", () -> IdentityProvider.CLIENT_ID);
         registry.add("spring.security.oauth2.client.registration.sso.client-secret", () -> "test-secret");

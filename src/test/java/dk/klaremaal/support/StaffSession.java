@@ -65,10 +65,16 @@ public final class StaffSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
-    /** Calls the API as the signed-in person: the session cookie and, if asked, the CSRF token the letter editor page carries. */
-    public HttpResponse<String> api(String method, String path, String json, boolean withCsrf) {
+    /**
+     * Calls the API as the signed-in person: the session cookie and, if asked, the CSRF token the letter editor page carries,
+     * and any further headers (name, value, name, value …).
+     */
+    public HttpResponse<String> api(String method, String path, String json, boolean withCsrf, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (withCsrf) {
             Matcher m = Pattern.compile("data-csrf-header=\"([^\"]+)\" data-csrf=\"([^\"]+)\"").matcher(get("/redigering/breve").body());
             if (!m.find()) {
