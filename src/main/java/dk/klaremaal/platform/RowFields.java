@@ -22,7 +22,8 @@ import java.util.function.Function;
  * numbers, dates, times and yes/no values are at most {@value #MAX_VALUE} characters; dates and
  * times lie between {@link #FIRST_DATE} and {@link #LAST_DATE}; decimal numbers are finite, with at
  * most {@value #MAX_DIGITS} significant digits, {@value #MAX_DIGITS} digits before the point and
- * {@value #MAX_DIGITS} decimals, so a double holds every one of them without rounding.
+ * {@value #MAX_DIGITS} decimals, so that each comes back unchanged from a double (which keeps 15
+ * significant decimal digits) wherever a calculation uses one.
  */
 public final class RowFields {
 
@@ -115,7 +116,7 @@ public final class RowFields {
 
     /**
      * A decimal number with a point (not a comma): {@code 3.776}; an exponent ({@code 1.5E3}) is
-     * read as well, as JSON numbers may be written so. Within the digits a double holds exactly.
+     * read as well, as JSON numbers may be written so. Finite, and within {@value #MAX_DIGITS} digits (see above).
      */
     public BigDecimal decimal(String field, boolean required) {
         return parse(field, required, value -> {
