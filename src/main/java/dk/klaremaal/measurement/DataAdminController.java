@@ -6,11 +6,10 @@ import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.RawRow;
 import dk.klaremaal.platform.StaffPage;
+import dk.klaremaal.platform.Utf8Input;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ class DataAdminController extends StaffPage {
             throw new InvalidInputException("file", "choose a CSV file with a header row");
         }
         IngestReport report;
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader reader = Utf8Input.reader(file.getInputStream())) {
             report = target.ingestCsv(reader, who(principal));
         }
         if (!report.stored()) {

@@ -2,11 +2,10 @@ package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.RowFormats;
+import dk.klaremaal.platform.Utf8Input;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ class DatasetApiController {
     @PostMapping(path = "/api/v1/{dataset:" + DatasetNames.PATTERN + "}", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<IngestReport> csv(@PathVariable String dataset, InputStream body, Principal sender) throws IOException {
         Dataset target = dataset(dataset);
-        try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+        try (Reader reader = Utf8Input.reader(body)) {
             return answer(target.ingestCsv(reader, name(sender)));
         }
     }

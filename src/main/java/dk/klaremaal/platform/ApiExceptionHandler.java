@@ -17,6 +17,10 @@ public class ApiExceptionHandler {
         problem.setTitle("Invalid input");
         problem.setType(URI.create("urn:klaremaal:problem:invalid-input"));
         problem.setProperty("errors", e.problems());
+        if (e instanceof InvalidEncodingException encoding) {
+            problem.setProperty("line", encoding.line());
+            problem.setProperty("byteOffset", encoding.byteOffset());
+        }
         return problem;
     }
 

@@ -2,6 +2,7 @@ package dk.klaremaal.platform;
 
 import dk.klaremaal.platform.IngestReport.RowError;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,10 +16,27 @@ import java.util.function.Function;
 /**
  * Reads the fields of one row and records every problem with the row number, the row's id, the
  * field, the value given and why it was refused. A missing optional field reads as null.
+ *
+ * <p>Every field has a range: text is at most {@value #MAX_TEXT} characters and holds no control
+ * characters (U+0000 to U+001F, a tab included, U+007F to U+009F) and no broken surrogate pairs;
+ * numbers, dates, times and yes/no values are at most {@value #MAX_VALUE} characters; dates and
+ * times lie between {@link #FIRST_DATE} and {@link #LAST_DATE}; decimal numbers are finite, with at
+ * most {@value #MAX_DIGITS} significant digits, {@value #MAX_DIGITS} digits before the point and
+ * {@value #MAX_DIGITS} decimals, so that each comes back unchanged from a double (which keeps 15
+ * significant decimal digits) wherever a calculation uses one.
  */
 public final class RowFields {
 
-    private static final int MAX_TEXT = 200;
+    /** The longest text (an id, a code, a name or a note) a field may hold. */
+    public static final int MAX_TEXT = 200;
+    /** The longest number, date, time or yes/no value. */
+    public static final int MAX_VALUE = 64;
+    /** Significant digits, digits before the point and decimals a decimal number may have. */
+    public static final int MAX_DIGITS = 15;
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
+    /** How much of a refused value a row error repeats. */
+    private static final int SHOWN = 100;
 
     private final RawRow row;
     private final String id;
@@ -27,7 +45,7 @@ public final class RowFields {
 
     public RowFields(RawRow row, String idField, List<RowError> errors) {
         this.row = row;
-        this.id = idField == null ? null : row.get(idField);
+        this.id = idField == null ? null : shown(row.get(idField));
         this.errors = errors;
         this.errorsBefore = errors.size();
     }
@@ -46,22 +64,11 @@ public final class RowFields {
     }
 
     public void fail(String field, String reason) {
-        errors.add(new RowError(row.row(), id, field, row.raw(field), reason));
+        errors.add(new RowError(row.row(), id, field, shown(row.raw(field)), reason));
     }
 
     public String text(String field, boolean required) {
-        String value = row.get(field);
-        if (value == null) {
-            if (required) {
-                fail(field, "is missing");
-            }
-            return null;
-        }
-        if (value.length() > MAX_TEXT) {
-            fail(field, "is longer than " + MAX_TEXT + " characters");
-            return null;
-        }
-        return value;
+        return value(field, required, MAX_TEXT);
     }
 
     /** A lower-case code of letters, digits and single hyphens, such as {@code phone} or {@code duty-phone}. */
@@ -80,11 +87,14 @@ public final class RowFields {
 
     public LocalDate date(String field, boolean required) {
         return parse(field, required, value -> {
+            LocalDate date;
             try {
-                return LocalDate.parse(value);
+                date = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("is not a date such as 2024-03-01");
             }
+            Times.checkPlausible(date);
+            return date;
         });
     }
 
@@ -94,7 +104,8 @@ public final class RowFields {
             try {
                 n = Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("is not a whole number");
+                throw new IllegalArgumentException(value.matches("[+-]?[0-9]+") ? "must be between " + min + " and " + max
+                        : "is not a whole number");
             }
             if (n < min || n > max) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
@@ -103,16 +114,31 @@ public final class RowFields {
         });
     }
 
-    /** A decimal number with a point (not a comma): {@code 3.776}. */
+    /**
+     * A decimal number with a point (not a comma): {@code 3.776}; an exponent ({@code 1.5E3}) is
+     * read as well, as JSON numbers may be written so. Finite, and within {@value #MAX_DIGITS} digits (see above).
+     */
     public BigDecimal decimal(String field, boolean required) {
         return parse(field, required, value -> {
+            BigDecimal n;
             try {
-                return new BigDecimal(value);
+                n = new BigDecimal(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(value.contains(",")
                         ? "is not a number; write decimals with a point, such as 3.776"
-                        : "is not a number");
+                        : value.matches("(?i)[+-]?(nan|inf|infinity)") ? "must be a finite number" : "is not a number");
             }
+            BigDecimal digits = n.stripTrailingZeros();
+            if (digits.signum() != 0 && digits.precision() - digits.scale() > MAX_DIGITS) {
+                throw new IllegalArgumentException("is too large: at most " + MAX_DIGITS + " digits before the point");
+            }
+            if (digits.scale() > MAX_DIGITS) {
+                throw new IllegalArgumentException("has more than " + MAX_DIGITS + " decimals");
+            }
+            if (digits.precision() > MAX_DIGITS) {
+                throw new IllegalArgumentException("has more than " + MAX_DIGITS + " significant digits");
+            }
+            return n;
         });
     }
 
@@ -125,11 +151,8 @@ public final class RowFields {
     }
 
     private <T> T parse(String field, boolean required, Function<String, T> parser) {
-        String value = row.get(field);
+        String value = value(field, required, MAX_VALUE);
         if (value == null) {
-            if (required) {
-                fail(field, "is missing");
-            }
             return null;
         }
         try {
@@ -137,7 +160,85 @@ public final class RowFields {
         } catch (IllegalArgumentException e) {
             fail(field, e.getMessage());
             return null;
+        } catch (DateTimeException e) {
+            // The parsers above turn what they know into reasons; this keeps anything else a row error, never a 500.
+            fail(field, "is not a valid date or time");
+            return null;
         }
+    }
+
+    /** The value without blanks around it; null when absent (and a problem when required) or refused. */
+    private String value(String field, boolean required, int maxLength) {
+        String value = row.get(field);
+        if (value == null) {
+            if (required) {
+                fail(field, "is missing");
+            }
+            return null;
+        }
+        if (value.length() > maxLength) {
+            fail(field, "is longer than " + maxLength + " characters");
+            return null;
+        }
+        String unreadable = unreadable(value);
+        if (unreadable != null) {
+            fail(field, unreadable);
+            return null;
+        }
+        return value;
+    }
+
+    /** Why a value cannot be stored as text, or null: a control character, or half of a surrogate pair. */
+    static String unreadable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isControl(c)) {
+                String name = switch (c) {
+                    case 0 -> "a NUL byte";
+                    case '\t' -> "a tab";
+                    case '\n', '\r' -> "a line break";
+                    default -> "a control character";
+                };
+                return "contains %s (U+%04X) at character %d; values may not hold control characters".formatted(name, (int) c, i + 1);
+            }
+            if (isLoneSurrogate(value, i)) {
+                return "contains half of a surrogate pair (U+%04X) at character %d, which is not text".formatted((int) c, i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** A value as a row error repeats it: control characters written as {@code \\u0000}, and at most {@value #SHOWN} characters. */
+    static String shown(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < value.length() && b.length() < SHOWN; i++) {
+            char c = value.charAt(i);
+            if (isControl(c) || isLoneSurrogate(value, i)) {
+                b.append("\\u%04X".formatted((int) c));
+            } else if (Character.isHighSurrogate(c) && i + 1 == SHOWN) {
+                break;
+            } else {
+                b.append(c);
+            }
+        }
+        return i < value.length() ? b.append('…').toString() : b.toString();
+    }
+
+    /** Below U+0020 (a tab included), U+007F and the C1 controls U+0080 to U+009F. */
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    }
+
+    private static boolean isLoneSurrogate(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
     }
 
     /** Dates and times as senders write them. */
@@ -148,8 +249,11 @@ public final class RowFields {
 
         /**
          * ISO-8601 with an offset ({@code 2024-03-01T09:30:00+01:00}, {@code ...Z}) or a local time in
-         * Copenhagen ({@code 2024-03-01T09:30}). A local time that does not exist (the hour skipped when
-         * summer time starts) is refused; one that occurs twice (when it ends) is taken the first time.
+         * Copenhagen ({@code 2024-03-01T09:30}), as {@link OffsetDateTime#parse} and
+         * {@link LocalDateTime#parse} read them, a space allowed instead of the T. A local time that does
+         * not exist (the hour skipped when summer time starts) is refused; one that occurs twice (when it
+         * ends) is taken the first time. The date as written lies between {@link RowFields#FIRST_DATE} and
+         * {@link RowFields#LAST_DATE}. Anything else is an {@link IllegalArgumentException} with the reason.
          */
         public static Instant parseInstant(String value) {
             if (value == null) {
@@ -161,13 +265,16 @@ public final class RowFields {
             if (local != null && text.length() > localEnd) {
                 ZoneOffset offset = fastOffset(text);
                 if (offset != null) {
+                    checkPlausible(local.toLocalDate());
                     return local.toInstant(offset);
                 }
                 local = null;
             }
             if (local == null) {
                 try {
-                    return OffsetDateTime.parse(text).toInstant();
+                    OffsetDateTime time = OffsetDateTime.parse(text);
+                    checkPlausible(time.toLocalDate());
+                    return time.toInstant();
                 } catch (DateTimeParseException ignored) {
                     // not with an offset; try a local time below
                 }
@@ -177,11 +284,19 @@ public final class RowFields {
                     throw new IllegalArgumentException("is not an ISO-8601 date and time such as 2024-03-01T09:30:00+01:00 or 2024-03-01T09:30");
                 }
             }
+            checkPlausible(local.toLocalDate());
             List<ZoneOffset> offsets = TimeConfiguration.ZONE.getRules().getValidOffsets(local);
             if (offsets.isEmpty()) {
                 throw new IllegalArgumentException("does not exist in Europe/Copenhagen: the clocks skip this hour when summer time starts");
             }
             return ZonedDateTime.ofLocal(local, TimeConfiguration.ZONE, offsets.getFirst()).toInstant();
+        }
+
+        /** Refuses a date outside {@link RowFields#FIRST_DATE} to {@link RowFields#LAST_DATE}. */
+        static void checkPlausible(LocalDate date) {
+            if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+                throw new IllegalArgumentException("must lie between " + FIRST_DATE + " and " + LAST_DATE);
+            }
         }
 
         /**
@@ -229,7 +344,8 @@ public final class RowFields {
             if (n == 6 && (t.charAt(start) == '+' || t.charAt(start) == '-') && t.charAt(start + 3) == ':') {
                 int hours = digits(t, start + 1, 2);
                 int minutes = digits(t, start + 4, 2);
-                if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+                // Beyond ±18:00 java.time has no offset: left to the general parser, which refuses it.
+                if (hours < 0 || minutes < 0 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
                     return null;
                 }
                 int sign = t.charAt(start) == '-' ? -1 : 1;

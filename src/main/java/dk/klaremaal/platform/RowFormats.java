@@ -30,15 +30,19 @@ public final class RowFormats {
     /**
      * The same rows, read one at a time as they are iterated, so a file of any size is read in
      * constant memory. The header is checked at once; a malformed row ends the iteration with an
-     * {@link InvalidInputException}. Close it when done. Values are trimmed; blank lines are skipped;
-     * a row may leave out trailing columns (they count as empty) and may have more than the header.
+     * {@link InvalidInputException}, as does a quote that is never closed (which would make the rest
+     * of the file one value). Close it when done. Spaces, tabs and line breaks around values are
+     * removed (other control characters are kept, for the row checks to refuse); blank lines are
+     * skipped; a row may leave out trailing columns (they count as empty) and may have more than the header.
      */
     public static CsvRows csvRows(Reader input, List<String> required) {
         CsvReader<CsvRecord> reader;
         java.util.Iterator<CsvRecord> records;
+        QuoteTracker quotes;
         try {
+            quotes = new QuoteTracker(skipByteOrderMark(input));
             reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
-                    .ofCsvRecord(skipByteOrderMark(input));
+                    .ofCsvRecord(quotes);
             records = reader.iterator();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,11 +50,15 @@ public final class RowFormats {
         List<String> header = new ArrayList<>();
         try {
             if (records.hasNext()) {
-                records.next().getFields().forEach(name -> header.add(name.trim()));
+                records.next().getFields().forEach(name -> header.add(RawRow.withoutBlanks(name)));
             }
         } catch (CsvParseException | UncheckedIOException e) {
             close(reader);
             throw new InvalidInputException("csv", "the file is not valid CSV: " + message(e));
+        }
+        if (quotes.unclosed()) {
+            close(reader);
+            throw unclosedQuote(1, quotes, header);
         }
         List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -58,7 +66,16 @@ public final class RowFormats {
             throw new InvalidInputException("header", "row 1 must name the columns " + String.join(", ", required)
                     + "; missing: " + String.join(", ", missing));
         }
-        return new CsvRows(reader, records, header);
+        return new CsvRows(reader, records, header, quotes);
+    }
+
+    /** The quote is in the last row read: the parser took everything after it, to the end of the file, into that row. */
+    private static InvalidInputException unclosedQuote(int row, QuoteTracker quotes, List<String> columns) {
+        int column = quotes.openColumn();
+        String field = row == 1 ? "header" : column < columns.size() ? columns.get(column) : "csv";
+        return new InvalidInputException(field, "row " + row + ": the quote opened on line " + quotes.openLine()
+                + " is never closed, so the rest of the file would be read as this one value; close the quote"
+                + " (a quote inside a quoted value is written twice: \"\")");
     }
 
     private static String message(RuntimeException e) {
@@ -81,11 +98,13 @@ public final class RowFormats {
         private final List<String> columns;
 
         private final boolean[] firstOfItsName;
+        private final QuoteTracker quotes;
 
-        private CsvRows(CsvReader<CsvRecord> reader, java.util.Iterator<CsvRecord> records, List<String> columns) {
+        private CsvRows(CsvReader<CsvRecord> reader, java.util.Iterator<CsvRecord> records, List<String> columns, QuoteTracker quotes) {
             this.reader = reader;
             this.records = records;
             this.columns = columns;
+            this.quotes = quotes;
             this.firstOfItsName = new boolean[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 firstOfItsName[i] = columns.indexOf(columns.get(i)) == i;
@@ -99,11 +118,16 @@ public final class RowFormats {
 
                 @Override
                 public boolean hasNext() {
+                    boolean more;
                     try {
-                        return records.hasNext();
+                        more = records.hasNext();
                     } catch (CsvParseException | UncheckedIOException e) {
                         throw new InvalidInputException("csv", "the file is not valid CSV after row " + row + ": " + message(e));
                     }
+                    if (!more && quotes.unclosed()) {
+                        throw unclosedQuote(row, quotes, columns);
+                    }
+                    return more;
                 }
 
                 @Override
@@ -122,7 +146,7 @@ public final class RowFormats {
                     int n = 0;
                     for (int i = 0; i < present; i++) {
                         if (firstOfItsName[i]) {
-                            fields[n++] = Map.entry(columns.get(i), record.getField(i).trim());
+                            fields[n++] = Map.entry(columns.get(i), RawRow.withoutBlanks(record.getField(i)));
                         }
                     }
                     return new RawRow(row, Map.ofEntries(n == present ? fields : java.util.Arrays.copyOf(fields, n)));
@@ -133,6 +157,111 @@ public final class RowFormats {
         @Override
         public void close() {
             RowFormats.close(reader);
+        }
+    }
+
+    /**
+     * Follows the text as the CSV parser reads it, only as far as quotes go (RFC 4180: a quote at the
+     * start of a field opens it, a doubled quote inside stands for one, a single one closes it), so
+     * that a quote still open at the end of the file is noticed: the parser reads it as a value that
+     * runs to the end.
+     */
+    private static final class QuoteTracker extends Reader {
+
+        private static final int FIELD_START = 0;
+        private static final int UNQUOTED = 1;
+        private static final int QUOTED = 2;
+        private static final int QUOTE_IN_QUOTED = 3;
+
+        private final Reader in;
+        private int state = FIELD_START;
+        private boolean afterCarriageReturn;
+        private long line = 1;
+        private int column;
+        private long openLine;
+        private int openColumn;
+        private boolean endOfInput;
+
+        QuoteTracker(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n < 0) {
+                endOfInput = true;
+            }
+            for (int i = offset; i < offset + n; i++) {
+                follow(buffer[i]);
+            }
+            return n;
+        }
+
+        private void follow(char c) {
+            if (c == '\n' || c == '\r') {
+                if (!(c == '\n' && afterCarriageReturn)) {
+                    line++;
+                }
+                afterCarriageReturn = c == '\r';
+                if (state != QUOTED) {
+                    state = FIELD_START;
+                    column = 0;
+                }
+                return;
+            }
+            afterCarriageReturn = false;
+            switch (state) {
+                case FIELD_START -> {
+                    if (c == '"') {
+                        state = QUOTED;
+                        openLine = line;
+                        openColumn = column;
+                    } else if (c == ',') {
+                        column++;
+                    } else {
+                        state = UNQUOTED;
+                    }
+                }
+                case UNQUOTED -> {
+                    if (c == ',') {
+                        state = FIELD_START;
+                        column++;
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = QUOTE_IN_QUOTED;
+                    }
+                }
+                default -> {
+                    if (c == '"') {
+                        state = QUOTED;
+                    } else if (c == ',') {
+                        state = FIELD_START;
+                        column++;
+                    } else {
+                        state = UNQUOTED;
+                    }
+                }
+            }
+        }
+
+        boolean unclosed() {
+            return endOfInput && state == QUOTED;
+        }
+
+        long openLine() {
+            return openLine;
+        }
+
+        int openColumn() {
+            return openColumn;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 

@@ -48,4 +48,30 @@ class RowFormatsTest {
         List<RawRow> rows = read("a,b,a\n1,2,3\n");
         assertThat(rows.getFirst().fields()).containsOnly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
     }
+
+    @Test
+    void anUnclosedQuoteIsRefusedWithTheRowWhereItOpenedInsteadOfSwallowingTheRest() {
+        // Without the check the parser reads rows 4 to 6 into one value of row 3, and reports 2 rows.
+        assertThatThrownBy(() -> read("a,b\n1,2\n\"3,4\n5,6\n7,8\n9,10\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a: row 3: the quote opened on line 3 is never closed");
+        assertThatThrownBy(() -> read("a,b\n1,\"x\ny\"\n3,\"4\"\"\n5,6")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("b: row 3: the quote opened on line 4 is never closed");
+        assertThatThrownBy(() -> read("a,b\n1,\"")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("b: row 2: the quote opened on line 2");
+        assertThatThrownBy(() -> read("a,\"b\n1,2\n")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("header: row 1: the quote opened on line 1");
+    }
+
+    @Test
+    void closedQuotesDoubledQuotesAndQuotesInsideUnquotedValuesAreRead() {
+        List<RawRow> rows = read("a,b\r\n\"\",\"\"\"\"\r\n\"x\"\"\",5\" tall\r\n\"multi\r\nline\",\"\"\"\"\"\"\"\"");
+        assertThat(rows).extracting(r -> r.raw("a") + "|" + r.raw("b")).containsExactly("|\"", "x\"|5\" tall", "multi\r\nline|\"\"\"");
+    }
+
+    @Test
+    void onlyBlanksAreTrimmedSoOtherControlCharactersReachTheRowChecks() {
+        List<RawRow> rows = read("a,b\n\t 1\u0000 ,\" \u0085x\t\"\n");
+        assertThat(rows.getFirst().get("a")).isEqualTo("1\u0000");
+        assertThat(rows.getFirst().get("b")).isEqualTo("\u0085x");
+    }
 }
