@@ -159,6 +159,16 @@ class EdgeProtectionIT extends SeedGoalTest {
     }
 
     @Test
+    void aNulByteIsARowErrorWithAWholeAnswerAndAnAuditRecord() {
+        var answer = post("/api/v1/contacts", "text/csv",
+                "contact_id,organisation,channel,offered_at\nc1\u0000,vejle-kommune,phone,2025-03-03T09:00\n", INGEST_TOKEN);
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(json(answer).get("errors").get(0).get("field").asString()).isEqualTo("contact_id");
+        assertThat(count("select count(*) from contact")).isZero();
+        assertThat(count("select count(*) from audit_log where path = '/api/v1/contacts' and status = 422")).isEqualTo(1);
+    }
+
+    @Test
     void withoutTheDemoItsPublishedCredentialsOpenNothing() throws Exception {
         tokens.register("demo", DemoCredentials.TOKEN, "admin");
         accounts.create("admin", "Administrator", DemoCredentials.PASSWORD, "administrator", null);
