@@ -124,31 +124,31 @@ class PageCacheFilter extends OncePerRequestFilter {
         String address = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getRequestURI()
                 + "?" + read.query() + "|" + language(request);
         Page kept = pages.getIfPresent(address);
-        long version;
-        try {
-            version = versionOfWhatIsRead(request.getRequestURI());
-        } catch (RuntimeException e) {
-            if (kept != null && DatabaseTrouble.causedBy(e)) {
-                serve(kept, "stale", response);
-                return;
-            }
-            throw e;
-        }
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        if (kept != null && kept.version() == version && kept.minute().equals(minute)) {
-            serve(kept, "hit", response);
-            return;
-        }
-        response.setHeader("X-Page-Cache", "miss");
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        long[] version = new long[1];
+        boolean[] hit = new boolean[1];
         try {
-            reads.run(() -> chain.doFilter(read.request(), wrapper));
+            // The version is read in the same short-waiting transaction as the page, so neither waits on a lock.
+            reads.run(() -> {
+                version[0] = versionOfWhatIsRead(request.getRequestURI());
+                hit[0] = kept != null && kept.version() == version[0] && kept.minute().equals(minute);
+                if (!hit[0]) {
+                    response.setHeader("X-Page-Cache", "miss");
+                    chain.doFilter(read.request(), wrapper);
+                }
+            });
         } catch (ServletException | IOException | RuntimeException e) {
             if (kept != null && DatabaseTrouble.causedBy(e) && !response.isCommitted()) {
+                wrapper.resetBuffer();
                 serve(kept, "stale", response);
                 return;
             }
             throw e;
+        }
+        if (hit[0]) {
+            serve(kept, "hit", response);
+            return;
         }
         if (kept != null && wrapper.getStatus() >= 500 && databaseTrouble(request, wrapper.getStatus()) && !response.isCommitted()) {
             wrapper.resetBuffer();
@@ -159,7 +159,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (wrapper.getStatus() == 200 && type != null && KEPT_TYPES.stream().anyMatch(type::startsWith)
                 && !wrapper.getHeaderNames().contains("Set-Cookie")
                 && wrapper.getContentSize() <= largest) {
-            pages.put(address, new Page(version, minute, type, wrapper.getHeader("Content-Language"), wrapper.getHeader("Content-Disposition"),
+            pages.put(address, new Page(version[0], minute, type, wrapper.getHeader("Content-Language"), wrapper.getHeader("Content-Disposition"),
                     wrapper.getContentAsByteArray()));
         }
         wrapper.copyBodyToResponse();
