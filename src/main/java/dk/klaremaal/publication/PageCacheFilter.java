@@ -75,8 +75,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         this.reads = reads;
         this.parameters = parameters;
         this.clock = clock;
-        // One answer may take at most a sixteenth of the cache (and 1 MB), so a few large ones cannot push out the rest.
-        this.largest = Math.min(1 << 20, maxBytes.toBytes() / 16);
+        // One answer may take at most an eighth of the cache (and 1 MB), so a few large ones cannot push out the rest.
+        this.largest = Math.min(1 << 20, maxBytes.toBytes() / 8);
         this.pages = caches.build("pages", Caffeine.newBuilder().maximumWeight(maxBytes.toBytes())
                 .weigher((String address, Page page) -> (int) Math.min(Integer.MAX_VALUE, 2L * address.length() + page.body().length + OVERHEAD)));
     }
