@@ -5,7 +5,6 @@ import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
 import dk.klaremaal.goals.PeriodKind;
 import dk.klaremaal.goals.ScaleLevel;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.klaremaal.measurement.CaseStatisticsRepository.OpenCases;
 import dk.klaremaal.platform.DataVersion;
@@ -43,7 +42,7 @@ public class ResultService {
     /** Goals kept at most: every goal of a large installation several times over (each goal is kept once, by id). */
     private static final int CACHED = 20_000;
 
-    private final Cache<Long, Kept> cache;
+    private final KeptCaches.Kept<Long, Kept> cache;
 
     private final ResultSnapshots snapshots;
 
@@ -77,8 +76,8 @@ public class ResultService {
             return compute(goal);
         }
         long version = dataVersion.ofOrganisation(goal.organisationId());
-        Kept kept = cache.getIfPresent(goal.id());
-        if (kept != null && kept.version() == version && kept.time().equals(time) && kept.goal().equals(goal)) {
+        Kept kept = cache.valid(goal.id(), k -> k.version() == version && k.time().equals(time) && k.goal().equals(goal));
+        if (kept != null) {
             return kept.results();
         }
         List<GoalResult> computed = time instanceof LocalDate day

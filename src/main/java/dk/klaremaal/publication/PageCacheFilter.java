@@ -1,6 +1,5 @@
 package dk.klaremaal.publication;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.klaremaal.platform.DataVersion;
 import dk.klaremaal.platform.DatabaseTrouble;
@@ -66,7 +65,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final PublicReads reads;
     private final PageParameters parameters;
     private final Clock clock;
-    private final Cache<String, Page> pages;
+    private final KeptCaches.Kept<String, Page> pages;
     private final long largest;
 
     PageCacheFilter(DataVersion dataVersion, PublicReads reads, PageParameters parameters, Clock clock, KeptCaches caches,
@@ -83,13 +82,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     /** The bytes the kept pages take (their weight), after pending evictions. */
     long keptBytes() {
-        pages.cleanUp();
-        return pages.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+        return pages.weight();
     }
 
     long keptPages() {
-        pages.cleanUp();
-        return pages.estimatedSize();
+        return pages.size();
     }
 
     @Override
@@ -123,22 +120,22 @@ class PageCacheFilter extends OncePerRequestFilter {
         // Pages carry absolute links (embed snippets) built from the address the request came to.
         String address = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getRequestURI()
                 + "?" + read.query() + "|" + language(request);
-        Page kept = pages.getIfPresent(address);
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         long[] version = new long[1];
-        boolean[] hit = new boolean[1];
+        Page[] hit = new Page[1];
         try {
             // The version is read in the same short-waiting transaction as the page, so neither waits on a lock.
             reads.run(() -> {
                 version[0] = versionOfWhatIsRead(request.getRequestURI());
-                hit[0] = kept != null && kept.version() == version[0] && kept.minute().equals(minute);
-                if (!hit[0]) {
+                hit[0] = pages.valid(address, page -> page.version() == version[0] && page.minute().equals(minute));
+                if (hit[0] == null) {
                     response.setHeader("X-Page-Cache", "miss");
                     chain.doFilter(read.request(), wrapper);
                 }
             });
         } catch (ServletException | IOException | RuntimeException e) {
+            Page kept = pages.any(address);
             if (kept != null && DatabaseTrouble.causedBy(e) && !response.isCommitted()) {
                 wrapper.resetBuffer();
                 serve(kept, "stale", response);
@@ -146,11 +143,12 @@ class PageCacheFilter extends OncePerRequestFilter {
             }
             throw e;
         }
-        if (hit[0]) {
-            serve(kept, "hit", response);
+        if (hit[0] != null) {
+            serve(hit[0], "hit", response);
             return;
         }
-        if (kept != null && wrapper.getStatus() >= 500 && databaseTrouble(request, wrapper.getStatus()) && !response.isCommitted()) {
+        Page kept = wrapper.getStatus() >= 500 ? pages.any(address) : null;
+        if (kept != null && databaseTrouble(request, wrapper.getStatus()) && !response.isCommitted()) {
             wrapper.resetBuffer();
             serve(kept, "stale", response);
             return;

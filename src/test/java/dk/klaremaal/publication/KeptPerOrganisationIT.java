@@ -78,6 +78,10 @@ class KeptPerOrganisationIT extends SeedGoalTest {
         return metrics.get("cache.gets").tag("cache", cache).tag("result", "hit").functionCounter().count();
     }
 
+    private double misses(String cache) {
+        return metrics.get("cache.gets").tag("cache", cache).tag("result", "miss").functionCounter().count();
+    }
+
     @Test
     void anUploadToOneOrganisationLeavesWhatWasKeptForTheOthersInUse() throws Exception {
         // A: statsamterne (goal S6); B: Erhvervs- og Selskabsstyrelsen (goal S1).
@@ -110,8 +114,13 @@ class KeptPerOrganisationIT extends SeedGoalTest {
         // A: recomputed, and right.
         long snapshotVersionA = jdbc.sql("select data_version from result_snapshot where goal_id = ?").param(a.id()).query(Long.class).single();
         assertThat(versions.ofOrganisation(a.organisationId())).isGreaterThan(snapshotVersionA);
+        double pageHits = hits("pages");
+        double pageMisses = misses("pages");
         HttpResponse<String> afterA = page(pageA, null);
         assertThat(afterA.headers().firstValue("X-Page-Cache")).contains("miss");
+        // The page kept for A's old version is no hit in the metrics either.
+        assertThat(hits("pages")).isEqualTo(pageHits);
+        assertThat(misses("pages")).isEqualTo(pageMisses + 1);
         assertThat(afterA.body()).isNotEqualTo(keptA.body()).contains("5,0 uger");
         List<GoalResult> resultsA = results.results(a);
         assertThat(resultsA).isEqualTo(results.computeFresh(a));
