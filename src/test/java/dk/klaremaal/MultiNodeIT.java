@@ -7,6 +7,7 @@ import dk.klaremaal.demo.CaseEventGenerator;
 import dk.klaremaal.demo.DemoSeed;
 import dk.klaremaal.measurement.ResultRecomputation;
 import dk.klaremaal.measurement.ResultService;
+import dk.klaremaal.support.Fixtures;
 import dk.klaremaal.support.TestDatabase;
 import java.io.StringWriter;
 import java.net.URI;
@@ -203,5 +204,42 @@ class MultiNodeIT {
         assertThat(second.getBean(ResultRecomputation.class).recompute("2030-01-01")).isPresent();
         jdbc.sql("update scheduled_run set finished_at = null, started_at = now() - interval '10 minutes' where slot = '2030-01-01'").update();
         assertThat(first.getBean(ResultRecomputation.class).recompute("2030-01-01")).isEmpty();
+    }
+
+    private HttpResponse<String> page(ConfigurableApplicationContext node, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base(node) + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long goalId(ConfigurableApplicationContext node, String organisation, String code) throws Exception {
+        for (JsonNode goal : JSON.readTree(page(node, "/api/v1/organisations/" + organisation + "/goals").body())) {
+            if (goal.get("code").asString().equals(code)) {
+                return goal.get("id").asLong();
+            }
+        }
+        throw new AssertionError(organisation + " has no goal " + code);
+    }
+
+    @Test
+    void aWriteThroughOneNodeIsSeenByTheOtherAtItsNextRequestAndOnlyWhereItWasMade() throws Exception {
+        reset();
+        post(first, Fixtures.HEADER
+                + Fixtures.caseRows("statsamterne", "separation-og-skilsmisse", "a1", "2024-03-04T09:00", "2024-04-15T09:00")
+                + Fixtures.caseRows("erhvervs-og-selskabsstyrelsen", "selskabsstiftelse", "b1", "2025-03-03T09:00",
+                "2025-03-13T09:00"));
+        String pageA = "/maal/" + goalId(second, "statsamterne", "S6");
+        String pageB = "/maal/" + goalId(second, "erhvervs-og-selskabsstyrelsen", "S1");
+        String keptA = page(second, pageA).body();
+        page(second, pageB);
+        assertThat(page(second, pageA).headers().firstValue("X-Page-Cache")).contains("hit");
+        assertThat(page(second, pageB).headers().firstValue("X-Page-Cache")).contains("hit");
+
+        // New decisions for statsamterne, sent to the first node: the second node renders that organisation's page again at
+        // once (42 and 28 days: 5 weeks) and keeps serving the other's.
+        post(first, Fixtures.HEADER
+                + Fixtures.caseRows("statsamterne", "separation-og-skilsmisse", "a2", "2024-05-06T09:00", "2024-06-03T09:00"));
+        HttpResponse<String> afterA = page(second, pageA);
+        assertThat(afterA.headers().firstValue("X-Page-Cache")).contains("miss");
+        assertThat(afterA.body()).isNotEqualTo(keptA).contains("5,0 uger");
+        assertThat(page(second, pageB).headers().firstValue("X-Page-Cache")).contains("hit");
     }
 }

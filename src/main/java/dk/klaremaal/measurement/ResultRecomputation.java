@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every night one node (whichever claims the night first) computes every published goal's results
- * afresh and keeps them; every node then serves those until the data or the day changes, so a node
+ * afresh and keeps them; every node then serves those until the goal's organisation's data or the day changes (another
+ * organisation's changes leave them in use), so a node
  * that starts, or whose cache has dropped a goal, does not compute it again. Availability goals are
  * left out: their results run to the current minute.
  */
@@ -70,13 +71,14 @@ public class ResultRecomputation {
         // Goals are computed side by side (each on its own connection), so every core of the database is used.
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
-            // The version is read before the data, so what is kept under it is never older than it.
-            long version = dataVersion.current();
             LocalDate day = LocalDate.now(clock);
             List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
             for (Goal goal : goals.findAll()) {
                 if (goal.indicator().kind() != IndicatorKind.AVAILABILITY) {
                     work.add(pool.submit(() -> {
+                        // Kept under the version of what the goal reads (its organisation's data), taken before the data,
+                        // so what is kept under it is never older than it.
+                        long version = dataVersion.ofOrganisation(goal.organisationId());
                         snapshots.save(goal.id(), version, day, results.computeFresh(goal));
                         count.incrementAndGet();
                     }));

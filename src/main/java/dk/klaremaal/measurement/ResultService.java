@@ -5,11 +5,15 @@ import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
 import dk.klaremaal.goals.PeriodKind;
 import dk.klaremaal.goals.ScaleLevel;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.klaremaal.measurement.CaseStatisticsRepository.OpenCases;
+import dk.klaremaal.platform.DataVersion;
+import dk.klaremaal.platform.KeptCaches;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Follow-up: computes and assesses each goal's result per period from its data. */
 @Service
@@ -28,55 +33,57 @@ public class ResultService {
     private final SeriesStatisticsRepository series;
     private final Clock clock;
 
-    private final dk.klaremaal.platform.DataVersion dataVersion;
+    private final DataVersion dataVersion;
 
-    /** Results computed before, by the goal as it was (targets, scale, milestones, state), the data version and the time they depend on. */
-    private record Key(Goal goal, long version, Object time) {
+    /** A goal's results as computed for the goal as it was, the version of its organisation's data and the time they depend on. */
+    private record Kept(Goal goal, long version, Object time, List<GoalResult> results) {
     }
 
+    /** Goals kept at most: every goal of a large installation several times over (each goal is kept once, by id). */
     private static final int CACHED = 20_000;
 
-    private final Map<Key, List<GoalResult>> cache = dk.klaremaal.platform.Lru.map(CACHED);
+    private final KeptCaches.Kept<Long, Kept> cache;
 
     private final ResultSnapshots snapshots;
 
     ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
-                  dk.klaremaal.platform.DataVersion dataVersion, ResultSnapshots snapshots) {
+                  DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches) {
         this.snapshots = snapshots;
         calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
         this.cases = cases;
         this.series = series;
         this.clock = clock;
         this.dataVersion = dataVersion;
+        this.cache = caches.build("results", Caffeine.newBuilder().maximumSize(CACHED));
     }
 
     /**
      * Every period from the first with data to the current one, oldest first; to the last
      * milestone's when that lies ahead, or to the end of monitoring when that has passed.
      * <p>
-     * Results are kept per node and reused while the goal, the data version and the day (for
-     * availability, the minute: uptime runs to now) are the same. The version is read before the data,
-     * so what is kept under a version is never older than it. On a miss, the nightly recomputation's
-     * results are used when they were computed from the same data version on the same day.
+     * Results are kept per node and reused while the goal, the version of its organisation's data and the day (for
+     * availability, the minute: uptime runs to now) are the same. A goal reads only its own organisation's sources
+     * (the goal form finds them in its organisation) and calendar, so {@link DataVersion#ofOrganisation} covers all
+     * it reads: another organisation's upload leaves it in use. The version is read before the data, so what is kept
+     * under a version is never older than it. On a miss, the nightly recomputation's results are used when they were
+     * computed from the same version on the same day.
      */
     public List<GoalResult> results(Goal goal) {
         Object time = goal.indicator().kind() == IndicatorKind.AVAILABILITY
-                ? clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : LocalDate.now(clock);
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
-                && !org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+                ? clock.instant().truncatedTo(ChronoUnit.MINUTES) : LocalDate.now(clock);
+        if (TransactionSynchronizationManager.isActualTransactionActive() && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             // Inside a transaction that may have changed data not yet committed: compute, keep nothing.
             return compute(goal);
         }
-        long version = dataVersion.current();
-        Key key = new Key(goal, version, time);
-        List<GoalResult> cached = cache.get(key);
-        if (cached != null) {
-            return cached;
+        long version = dataVersion.ofOrganisation(goal.organisationId());
+        Kept kept = cache.valid(goal.id(), k -> k.version() == version && k.time().equals(time) && k.goal().equals(goal));
+        if (kept != null) {
+            return kept.results();
         }
         List<GoalResult> computed = time instanceof LocalDate day
                 ? snapshots.find(goal.id(), version, day).orElseGet(() -> List.copyOf(compute(goal)))
                 : List.copyOf(compute(goal));
-        cache.put(key, computed);
+        cache.put(goal.id(), new Kept(goal, version, time, computed));
         return computed;
     }
 

@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Goals' results kept by the nightly recomputation, each under the data version and day it was computed for. */
+/**
+ * Goals' results kept by the nightly recomputation, each under the version of the goal's organisation's data
+ * ({@link dk.klaremaal.platform.DataVersion#ofOrganisation}, in column data_version) and the day it was computed for.
+ */
 @Repository
 class ResultSnapshots {
 
@@ -20,7 +23,7 @@ class ResultSnapshots {
         this.json = json;
     }
 
-    /** The goal's kept results, if they were computed from this data version on this day. */
+    /** The goal's kept results, if they were computed from this version of its organisation's data on this day. */
     Optional<List<GoalResult>> find(long goalId, long dataVersion, LocalDate day) {
         return jdbc.sql("select results::text from result_snapshot where goal_id = ? and data_version = ? and computed_on = ?")
                 .params(goalId, dataVersion, Date.valueOf(day))
