@@ -1,5 +1,7 @@
 package dk.klaremaal.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.klaremaal.platform.RequestPaths;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -10,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,7 +35,8 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final long capacity;
     private final long signInPerMinute;
     private final long signInCapacity;
-    private final Map<String, Bucket> buckets = dk.klaremaal.platform.Lru.map(MAX_CLIENTS);
+    /** A client's bucket is forgotten after ten idle minutes, when it would be full again anyway. */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     RateLimitFilter(@Value("${klaremaal.rate-limit.per-minute:1200}") long perMinute, @Value("${klaremaal.rate-limit.burst:300}") long capacity,
                     @Value("${klaremaal.rate-limit.sign-in-per-minute:10}") long signInPerMinute,
@@ -63,7 +65,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean signIn = signIn(request);
         long size = signIn ? signInCapacity : capacity;
         long refill = signIn ? signInPerMinute : perMinute;
-        Bucket bucket = buckets.computeIfAbsent((signIn ? "sign-in " : "") + request.getRemoteAddr(), k -> Bucket.builder()
+        Bucket bucket = buckets.get((signIn ? "sign-in " : "") + request.getRemoteAddr(), k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(size).refillGreedy(refill, Duration.ofMinutes(1)).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
