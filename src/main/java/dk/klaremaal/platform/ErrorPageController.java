@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class ErrorPageController implements ErrorController {
 
+    /** Where the servlet container keeps the query string of the request that failed. */
+    private static final String ERROR_QUERY_STRING = "jakarta.servlet.error.query_string";
     private static final List<String> API_PATHS = List.of("/api/", "/data/", "/oembed", "/open311/");
 
     private final ErrorAttributes errorAttributes;
@@ -70,6 +73,10 @@ class ErrorPageController implements ErrorController {
         });
         page.addObject("problems", fields == null ? List.of() : fields);
         page.addObject("retryAfter", Problems.RETRY_AFTER_SECONDS);
+        // The language switch leads to the address asked for, not to the error page's own.
+        Object query = request.getAttribute(ERROR_QUERY_STRING);
+        page.addObject("otherLanguageUrl", UriComponentsBuilder.fromPath(path).query(query instanceof String q ? q : null)
+                .replaceQueryParam("lang", LanguageConfiguration.english() ? "da" : "en").build().toUriString());
         return page;
     }
 
