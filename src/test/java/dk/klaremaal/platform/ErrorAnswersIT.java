@@ -124,6 +124,9 @@ class ErrorAnswersIT extends IntegrationTest {
         HttpResponse<String> inEnglish = get(path + (path.contains("?") ? "&" : "?") + "lang=en", "text/html");
         assertThat(inEnglish.statusCode()).isEqualTo(status);
         assertThat(inEnglish.body()).contains("lang=\"en\"").contains("<h1>" + messages.getMessage(key, null, Locale.ENGLISH) + "</h1>");
+        if (!path.contains("?")) {
+            assertThat(inEnglish.body()).as("the language switch leads back to the address asked for").contains("href=\"" + path + "?lang=da\"");
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
