@@ -1,5 +1,6 @@
 package dk.klaremaal.access;
 
+import dk.klaremaal.platform.CsvCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -50,8 +51,9 @@ public class AuditLog {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("id", "at", "actor", "method", "path", "status",
                 "content_type", "body_bytes", "body_sha256", "body_excerpt", "changes").get())) {
             for (Entry e : entries(limit)) {
-                printer.printRecord(e.id(), e.at(), e.actor(), e.method(), e.path(), e.status(), e.contentType(), e.bodyBytes(), e.bodySha256(),
-                        e.bodyExcerpt(), e.changes());
+                // Actor, path, content type and body come from callers: no cell may reach a spreadsheet as a formula.
+                printer.printRecord(CsvCells.cells(e.id(), e.at(), e.actor(), e.method(), e.path(), e.status(), e.contentType(), e.bodyBytes(),
+                        e.bodySha256(), e.bodyExcerpt(), e.changes()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,8 +4,11 @@ import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.measurement.GoalResult;
 import dk.klaremaal.measurement.ResultService;
+import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.NotFoundException;
+import dk.klaremaal.platform.RequestUrls;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A goal for other websites: {@code /indlejret/maal/{id}} is a small page meant for an iframe (its
@@ -59,16 +61,10 @@ class EmbedController {
         if (!format.equals("json")) {
             return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).build();
         }
-        Matcher m = GOAL_PAGE.matcher(URI.create(url).getPath() == null ? "" : URI.create(url).getPath());
-        if (!m.matches()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        if ((maxwidth != null && maxwidth < 1) || (maxheight != null && maxheight < 1)) {
+            throw new InvalidInputException(maxwidth != null && maxwidth < 1 ? "maxwidth" : "maxheight", "must be 1 or more");
         }
-        Goal goal;
-        try {
-            goal = goals.publicGoal(Long.parseLong(m.group(1)));
-        } catch (NotFoundException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
-        }
+        Goal goal = goals.publicGoal(goalId(url));
         int width = maxwidth == null ? DEFAULT_WIDTH : Math.min(DEFAULT_WIDTH, maxwidth);
         int height = maxheight == null ? DEFAULT_HEIGHT : Math.min(DEFAULT_HEIGHT, maxheight);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -83,7 +79,22 @@ class EmbedController {
         return ResponseEntity.ok(body);
     }
 
+    /** The goal a goal page's address names; a malformed address is a 400, any other address a 404 (oEmbed: no answer for it). */
+    private static long goalId(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("url", "not a valid address: " + e.getReason());
+        }
+        Matcher m = GOAL_PAGE.matcher(uri.getPath() == null ? "" : uri.getPath());
+        if (!m.matches() || m.group(1).length() > 18) {
+            throw new NotFoundException("No goal page at " + url);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return RequestUrls.base();
     }
 }

@@ -3,6 +3,7 @@ package dk.klaremaal.communication;
 import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.platform.RequestUrls;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 class LetterApiController {
@@ -86,6 +86,6 @@ class LetterApiController {
     }
 
     private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return RequestUrls.base();
     }
 }

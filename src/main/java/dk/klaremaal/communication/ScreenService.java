@@ -7,6 +7,7 @@ import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.measurement.GoalResult;
 import dk.klaremaal.measurement.ResultService;
+import dk.klaremaal.platform.NotFoundException;
 import dk.klaremaal.publication.Presentation;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -44,15 +45,19 @@ public class ScreenService {
         this.clock = clock;
     }
 
-    /** The organisation's case types, or only those of one service when {@code service} is given. */
+    /** The organisation's case types, or only those of one service when {@code service} is given; an unknown organisation or service is not found. */
     public Screen screen(String slug, String service) {
         Organisation organisation = catalogue.organisation(slug);
         List<Goal> all = goals.goalsOf(organisation);
-        List<Row> rows = new ArrayList<>();
-        for (CaseType type : catalogue.caseTypes(organisation)) {
-            if (service != null && !service.isBlank() && catalogue.serviceCode(type).map(c -> !c.equals(service)).orElse(true)) {
-                continue;
+        List<CaseType> types = catalogue.caseTypes(organisation);
+        if (service != null && !service.isBlank()) {
+            types = types.stream().filter(t -> catalogue.serviceCode(t).map(service::equals).orElse(false)).toList();
+            if (types.isEmpty()) {
+                throw new NotFoundException(organisation.name() + " has no service '" + service + "'");
             }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (CaseType type : types) {
             ExpectedTime e = expectedTimes.expected(type);
             Optional<Goal> goal = all.stream().filter(g -> g.caseTypeId() != null && g.caseTypeId() == type.id()).findFirst();
             Optional<GoalResult> latest = goal.flatMap(results::latest);

@@ -3,17 +3,18 @@ package dk.klaremaal.publication;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dk.klaremaal.platform.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A public table as open data: stable column names with types and descriptions (its schema), and
- * rows. Numbers keep full precision; CSV uses a point as decimal separator.
+ * rows. Numbers keep full precision; CSV uses a point as decimal separator, and text that a spreadsheet
+ * would take for a formula is made inert ({@link CsvCells}).
  */
 public record DataTable(String name, String title, List<Column> columns, List<List<Object>> rows) {
 
@@ -30,11 +31,7 @@ public record DataTable(String name, String title, List<Column> columns, List<Li
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader(columns.stream().map(Column::name).toArray(String[]::new)).get())) {
             for (List<Object> row : rows) {
-                List<Object> cells = new ArrayList<>();
-                for (Object cell : row) {
-                    cells.add(cell instanceof BigDecimal d ? d.toPlainString() : cell);
-                }
-                printer.printRecord(cells);
+                printer.printRecord(CsvCells.cells(row));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

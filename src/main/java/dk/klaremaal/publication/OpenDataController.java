@@ -1,5 +1,7 @@
 package dk.klaremaal.publication;
 
+import dk.klaremaal.platform.NotFoundException;
+import dk.klaremaal.platform.RequestUrls;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Open data: every public table as CSV and JSON under {@code /data/…}, its Table Schema under
@@ -71,7 +72,7 @@ class OpenDataController {
             case "resultater" -> OpenDataTables.RESULTS;
             case "sammenligning" -> OpenDataTables.COMPARISON;
             case "rapport" -> OpenDataTables.REPORT;
-            default -> throw new dk.klaremaal.platform.NotFoundException("No table schema '" + table + "'");
+            default -> throw new NotFoundException("No table schema '" + table + "'");
         };
         return new DataTable(table, table, columns, List.of()).schema();
     }
@@ -79,7 +80,7 @@ class OpenDataController {
     /** DCAT-AP style catalogue (JSON-LD): the data sets, their licence, last update and distributions. */
     @GetMapping(path = "/data/katalog.json", produces = "application/ld+json")
     Map<String, Object> catalogue() {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base = RequestUrls.base();
         Instant modified = jdbc.sql("""
                         select greatest((select max(ingested_at) from case_event), (select max(ingested_at) from contact),
                                         (select max(reported_at) from series_value), (select max(ingested_at) from survey_response),
@@ -130,7 +131,7 @@ class OpenDataController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + table.name() + ".csv\"")
                     .body(table.csv());
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table.records());
-            default -> ResponseEntity.notFound().build();
+            default -> throw new NotFoundException("No format '" + format + "': the table is offered as .csv and .json");
         };
     }
 }

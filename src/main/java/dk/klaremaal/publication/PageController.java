@@ -1,26 +1,8 @@
 package dk.klaremaal.publication;
 
-import dk.klaremaal.platform.InvalidInputException;
-import dk.klaremaal.platform.NotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
-
-/** What public pages show when what was asked for does not exist or cannot be read. */
+/**
+ * A public page. What it shows when what was asked for does not exist (404) or cannot be read (400)
+ * comes from the platform's error page ({@code ErrorAdvice}), in the reader's language.
+ */
 public abstract class PageController {
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    protected String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "not-found";
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    protected String invalid(InvalidInputException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "not-found";
-    }
 }

@@ -8,6 +8,7 @@ import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.measurement.GoalResult;
 import dk.klaremaal.measurement.ResultService;
 import dk.klaremaal.platform.NotFoundException;
+import dk.klaremaal.platform.RequestUrls;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,7 +115,7 @@ class PublicationController extends PageController {
         List<Goal> earlier = goals.earlierVersions(goal);
         model.addAttribute("previous", earlier.isEmpty() ? null : earlier.getFirst());
         model.addAttribute("expected", caseType == null ? null : expectedTimes.expected(caseType));
-        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base = RequestUrls.base();
         model.addAttribute("embedSnippet", dk.klaremaal.communication.EmbedSnippet.of(base, goal));
         model.addAttribute("oembedUrl", base + "/oembed?url=" + java.net.URLEncoder.encode(base + "/maal/" + goal.id(),
                 java.nio.charset.StandardCharsets.UTF_8));

@@ -1,0 +1,120 @@
+package dk.klaremaal.platform;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The problem documents (RFC 9457) the API answers with, and what the pages and the API agree on:
+ * which errors name a field, and which mean that the database cannot be reached.
+ */
+public final class Problems {
+
+    /** How long a client is told to wait ({@code Retry-After}, seconds) when the database cannot be reached. */
+    public static final int RETRY_AFTER_SECONDS = 30;
+    /** The request attribute that carries the fields behind a 400 to the error page and problem document. */
+    public static final String FIELD_PROBLEMS = Problems.class.getName() + ".fields";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String title, String detail, List<InvalidInputException.FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (errors != null && !errors.isEmpty()) {
+            problem.setType(URI.create("urn:klaremaal:problem:invalid-input"));
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    public static ProblemDetail unavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached just now. Try again in " + RETRY_AFTER_SECONDS + " seconds.");
+        problem.setTitle("Service unavailable");
+        problem.setType(URI.create("urn:klaremaal:problem:database-unavailable"));
+        return problem;
+    }
+
+    /**
+     * Whether the database could not be reached: no connection within the pool's timeout, a connection
+     * refused or cut (SQL state class 08), or the server shutting down or refusing connections (57P).
+     */
+    public static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A body that is not the JSON expected: the field where it went wrong (as far as it was read), with line and column. */
+    public static List<InvalidInputException.FieldProblem> unreadable(HttpMessageNotReadableException e) {
+        JacksonException json = cause(e, JacksonException.class);
+        if (json == null) {
+            return List.of(new InvalidInputException.FieldProblem("body", "the request body is missing or cannot be read"));
+        }
+        String field = field(json.getPath());
+        String message = json.getOriginalMessage() == null ? "not valid JSON" : json.getOriginalMessage().lines().findFirst().orElse("");
+        StringBuilder reason = new StringBuilder(field.equals("body") ? "not valid JSON: " : "").append(message);
+        if (json.getLocation() != null && json.getLocation().getLineNr() > 0) {
+            reason.append(" (line ").append(json.getLocation().getLineNr()).append(", column ").append(json.getLocation().getColumnNr()).append(')');
+        }
+        return List.of(new InvalidInputException.FieldProblem(field, reason.toString()));
+    }
+
+    /** A request parameter or path segment that is missing or not of its type, named. */
+    public static List<InvalidInputException.FieldProblem> parameter(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            String type = m.getRequiredType() == null ? "value" : switch (m.getRequiredType().getSimpleName()) {
+                case "long", "Long", "int", "Integer" -> "whole number";
+                case "BigDecimal", "double", "Double" -> "number";
+                case "LocalDate" -> "date (2025-03-31)";
+                default -> m.getRequiredType().getSimpleName();
+            };
+            return List.of(new InvalidInputException.FieldProblem(m.getName(), "'" + m.getValue() + "' is not a " + type));
+        }
+        if (e instanceof MissingServletRequestParameterException m) {
+            return List.of(new InvalidInputException.FieldProblem(m.getParameterName(), "is required"));
+        }
+        return List.of();
+    }
+
+    private static String field(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference r : path) {
+            if (r.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                field.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
