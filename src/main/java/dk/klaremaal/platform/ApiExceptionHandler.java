@@ -43,6 +43,12 @@ public class ApiExceptionHandler {
     /** Malformed JSON, or JSON whose values do not fit: the field (as far as it was read), line and column. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        // A body refused while it was read (not UTF-8, say) says so itself.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalid(invalid);
+            }
+        }
         return Problems.problem(HttpStatus.BAD_REQUEST, "Invalid input", "The request body is not the JSON expected.", Problems.unreadable(e));
     }
 
