@@ -47,7 +47,13 @@ for _ in $(seq 1 600); do
   kill -0 "$app" 2>/dev/null || { tail -40 "$work/app.log" >&2; exit 1; }
   sleep 1
 done
-curl -s -o /dev/null -m 5 "$base/" || { echo "Klaremål did not start" >&2; exit 1; }
+# The demo data (and its API token) is loaded after start: ready when an empty upload is taken.
+for _ in $(seq 1 900); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 -X POST -H "Authorization: Bearer $token" -H 'Content-Type: text/csv' \
+    --data-binary $'contact_id,organisation,channel,offered_at\n' "$base/api/v1/contacts")" = 200 ] && break
+  kill -0 "$app" 2>/dev/null || { tail -40 "$work/app.log" >&2; exit 1; }
+  sleep 1
+done
 
 # Lines of an awk program, repeated until the file holds about `bytes` bytes; `i` numbers the rows.
 generate() {

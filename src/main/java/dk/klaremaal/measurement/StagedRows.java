@@ -159,9 +159,13 @@ final class StagedRows {
         streaming.query(sql, (RowCallbackHandler) rs -> errors.add(mapper.mapRow(rs, 0)));
     }
 
-    /** Deletes the rows found (by their physical addresses, kept when they were found: fetched straight from the table). */
+    /**
+     * Deletes the rows found (by their physical addresses, kept when they were found: fetched straight from the table),
+     * and the table that held them: another upload in the same transaction (the demo data) makes its own.
+     */
     private void drop(String found, String condition) {
         jdbc.sql("delete from " + table + " where ctid = any (array(select tid from " + found + " where " + condition + "))").update();
+        jdbc.sql("drop table " + found).update();
     }
 
     private static String prefixed(String alias, List<String> columns) {

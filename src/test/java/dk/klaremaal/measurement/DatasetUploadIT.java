@@ -6,7 +6,11 @@ import dk.klaremaal.support.SeedGoalTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import dk.klaremaal.platform.RawRow;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +23,12 @@ class DatasetUploadIT extends SeedGoalTest {
     private static final String CONTACTS = "contact_id,organisation,channel,offered_at,answered_at,abandoned,outcome\n";
     private static final String DOWNTIME = "downtime_id,organisation,system,started_at,ended_at\n";
     private static final String PROBES = "organisation,system,probed_at,up\n";
+
+    @Autowired
+    ContactIngestService contacts;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
@@ -68,6 +78,19 @@ class DatasetUploadIT extends SeedGoalTest {
                 """;
         send("availability-probes", probes);
         assertAllDuplicates("availability-probes", probes, 2);
+    }
+
+    @Test
+    void severalUploadsFitInOneTransaction() {
+        // As the demo data is loaded: each upload's working tables are its own.
+        transactions.executeWithoutResult(status -> {
+            for (String id : List.of("t1", "t2")) {
+                var report = contacts.ingest(List.of(new RawRow(1, Map.of("contact_id", id, "organisation", "oekonomistyrelsen",
+                        "channel", "email", "offered_at", "2025-03-03T10:00"))), "test");
+                assertThat(report.stored()).as(report.toString()).isTrue();
+            }
+        });
+        assertThat(count("contact")).isEqualTo(2);
     }
 
     @Test
