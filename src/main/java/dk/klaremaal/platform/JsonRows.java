@@ -10,6 +10,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -20,7 +22,19 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JsonRows implements Iterable<RawRow>, AutoCloseable {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Far more than any field of a row may hold, and far less than the memory a body could otherwise fill. */
+    static final int MAX_STRING = 100_000;
+    /** The most fields one element may have. */
+    static final int MAX_FIELDS = 100;
+
+    /**
+     * Strings are held to {@link #MAX_STRING} characters, and names are not kept between elements (a body of
+     * millions of made-up names would otherwise fill the table that keeps them).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).maxNameLength(MAX_STRING).build())
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+            .build();
 
     private final JsonParser parser;
     private final List<String> required;
@@ -80,6 +94,9 @@ public final class JsonRows implements Iterable<RawRow>, AutoCloseable {
             }
             if (value != JsonToken.VALUE_NULL) {
                 fields.put(name, parser.getString());
+            }
+            if (fields.size() > MAX_FIELDS) {
+                throw new InvalidInputException("[" + row + "]", "has more than " + MAX_FIELDS + " fields");
             }
         }
         inside = false;

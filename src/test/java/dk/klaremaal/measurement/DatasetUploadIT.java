@@ -134,6 +134,14 @@ class DatasetUploadIT extends SeedGoalTest {
         assertThat(problem.get("errors").get(0).get("reason").asString()).contains("in row 3");
         assertThat(count("availability_probe")).isEqualTo(2);
 
+        var wide = new StringBuilder("[{");
+        for (int i = 0; i < 200; i++) {
+            wide.append("\"f").append(i).append("\":1,");
+        }
+        var tooManyFields = post("/api/v1/availability-probes", "application/json", wide.append("\"up\":true}]").toString(), INGEST_TOKEN);
+        assertThat(tooManyFields.statusCode()).isEqualTo(400);
+        assertThat(json(tooManyFields).get("errors").get(0).get("field").asString()).isEqualTo("[1]");
+
         var notAnArray = post("/api/v1/contacts", "application/json", "{\"contact_id\":\"c1\"}", INGEST_TOKEN);
         assertThat(notAnArray.statusCode()).isEqualTo(400);
         assertThat(json(notAnArray).get("errors").get(0).get("field").asString()).isEqualTo("body");
@@ -252,6 +260,11 @@ class DatasetUploadIT extends SeedGoalTest {
                 "period":"2025","respondents":10,"percentages":[-10,10,20,30,50]}""", INGEST_TOKEN);
         assertThat(percent.statusCode()).isEqualTo(400);
         assertThat(percent.body()).contains("between 0 and 100");
+        // Counts by the million in one body are refused before they are read, not bound to a list.
+        var huge = post("/api/v1/survey-aggregates", "application/json", start + "\"period\":\"2025\",\"counts\":["
+                + "1,".repeat(1_000_000) + "1]}", INGEST_TOKEN);
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body()).contains("larger than 64 KB");
         assertThat(count("survey_aggregate")).isZero();
         var good = post("/api/v1/survey-aggregates", "application/json", start + """
                 "period":"2025","counts":[1,2,3,4,5]}""", INGEST_TOKEN);
