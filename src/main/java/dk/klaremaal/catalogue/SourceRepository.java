@@ -33,6 +33,11 @@ public class SourceRepository {
         return surveys("where organisation_id = ?", organisationId);
     }
 
+    /** Every organisation's surveys, for an upload that checks its rows without asking the database again. */
+    public List<Survey> findAllSurveys() {
+        return surveys("");
+    }
+
     public Optional<Survey> findSurvey(long organisationId, String code) {
         return surveys("where organisation_id = ? and code = ?", organisationId, code).stream().findFirst();
     }
@@ -75,6 +80,10 @@ public class SourceRepository {
                 .query(SourceRepository::system).list();
     }
 
+    public List<MonitoredSystem> findAllSystems() {
+        return jdbc.sql("select * from monitored_system order by organisation_id, code").query(SourceRepository::system).list();
+    }
+
     public Optional<MonitoredSystem> findSystem(long organisationId, String code) {
         return jdbc.sql("select * from monitored_system where organisation_id = ? and code = ?").params(organisationId, code)
                 .query(SourceRepository::system).optional();
@@ -98,6 +107,10 @@ public class SourceRepository {
     public List<Series> findSeries(long organisationId) {
         return jdbc.sql("select * from series where organisation_id = ? order by code").param(organisationId)
                 .query(SourceRepository::series).list();
+    }
+
+    public List<Series> findAllSeries() {
+        return jdbc.sql("select * from series order by organisation_id, code").query(SourceRepository::series).list();
     }
 
     public Optional<Series> findSeries(long organisationId, String code) {

@@ -4,40 +4,39 @@ import dk.klaremaal.catalogue.MonitoredSystem;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.catalogue.SourceRepository;
 import dk.klaremaal.platform.RowFields;
-import java.time.Clock;
-import java.time.Duration;
+import dk.klaremaal.platform.TimeConfiguration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** What the downtime and probe datasets share: finding the monitored system a row names. */
 @Component
 class AvailabilityRows {
 
-
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
-
     private final RowOrganisations rowOrganisations;
     private final SourceRepository sources;
-    private final Clock clock;
 
-    AvailabilityRows(RowOrganisations rowOrganisations, SourceRepository sources, Clock clock) {
+    AvailabilityRows(RowOrganisations rowOrganisations, SourceRepository sources) {
         this.rowOrganisations = rowOrganisations;
         this.sources = sources;
-        this.clock = clock;
-
     }
 
-    /** A lookup that remembers what it found for one request. */
+    /**
+     * A lookup for one upload. It reads the organisations and all monitored systems at once: rows are
+     * checked while the transaction's connection is busy copying others in.
+     */
     Lookup lookup() {
-        return new Lookup();
+        Map<SystemKey, MonitoredSystem> systems = new HashMap<>();
+        sources.findAllSystems().forEach(s -> systems.put(new SystemKey(s.organisationId(), s.code()), s));
+        return new Lookup(rowOrganisations.lookup(), systems);
     }
 
-    final class Lookup {
-        private final RowOrganisations.Lookup organisations = rowOrganisations.lookup();
-        private final Map<String, Optional<MonitoredSystem>> systems = new HashMap<>();
+    private record SystemKey(long organisationId, String code) {
+    }
+
+    record Lookup(RowOrganisations.Lookup organisations, Map<SystemKey, MonitoredSystem> systems) {
 
         MonitoredSystem system(RowFields row) {
             Organisation organisation = organisations.organisation(row);
@@ -45,8 +44,7 @@ class AvailabilityRows {
             if (organisation == null || code == null) {
                 return null;
             }
-            MonitoredSystem system = systems.computeIfAbsent(organisation.id() + "\n" + code,
-                    k -> sources.findSystem(organisation.id(), code)).orElse(null);
+            MonitoredSystem system = systems.get(new SystemKey(organisation.id(), code));
             if (system == null) {
                 row.fail("system", organisation.name() + " has no monitored system with this code");
             }
@@ -54,17 +52,8 @@ class AvailabilityRows {
         }
     }
 
-    Instant notInFuture(RowFields row, String field, Instant time) {
-        if (time != null && time.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
-            row.fail(field, "lies in the future");
-            return null;
-        }
-        return time;
-    }
-
     static void checkMonitored(RowFields row, String field, Instant time, MonitoredSystem system) {
-        if (time != null && system != null
-                && !system.monitoredOn(java.time.LocalDate.ofInstant(time, dk.klaremaal.platform.TimeConfiguration.ZONE))) {
+        if (time != null && system != null && !system.monitoredOn(LocalDate.ofInstant(time, TimeConfiguration.ZONE))) {
             row.fail(field, "lies outside the time " + system.code() + " is monitored (from " + system.monitoredFrom()
                     + (system.monitoredTo() == null ? "" : " to " + system.monitoredTo()) + ")");
         }

@@ -86,7 +86,7 @@ public class CaseEventIngestService implements Dataset {
 
     @Override
     @Transactional
-    public IngestReport ingest(List<RawRow> rows, String sender) {
+    public IngestReport ingest(Iterable<RawRow> rows, String sender) {
         return ingestRows(rows);
     }
 

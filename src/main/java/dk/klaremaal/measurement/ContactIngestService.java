@@ -1,25 +1,22 @@
 package dk.klaremaal.measurement;
 
-import dk.klaremaal.platform.AdvisoryLocks;
-import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.IngestReport.RowError;
 import dk.klaremaal.platform.RawRow;
 import dk.klaremaal.platform.RowFields;
 import dk.klaremaal.platform.TimeConfiguration;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,23 +29,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactIngestService implements Dataset {
 
-    private final RowOrganisations rowOrganisations;
-
     public static final List<String> COLUMNS = List.of("contact_id", "organisation", "channel", "offered_at");
-    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(10);
 
-    private final CatalogueRepository catalogue;
+    /** What tells two sendings of a contact apart. */
+    private static final List<String> COMPARED = List.of("channel", "offered_at", "answered_at", "abandoned", "outcome");
+    private static final List<String> KEY = List.of("organisation_id", "contact_id");
+    /** A contact that was pending (%1$s) and is now (%2$s) answered or abandoned, at the same time on the same channel. */
+    private static final String COMPLETES = """
+            %1$s.answered_at is null and not %1$s.abandoned and (%2$s.answered_at is not null or %2$s.abandoned)
+            and %2$s.channel = %1$s.channel and %2$s.offered_at = %1$s.offered_at""";
+
+    private final RowOrganisations rowOrganisations;
     private final WorkingDayCalendar calendar;
+    private final Staging staging;
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final Clock clock;
 
-    public ContactIngestService(CatalogueRepository catalogue, WorkingDayCalendar calendar, JdbcClient jdbc, JdbcTemplate template,
-                                Clock clock, RowOrganisations rowOrganisations) {
-        this.catalogue = catalogue;
+    public ContactIngestService(WorkingDayCalendar calendar, Staging staging, JdbcClient jdbc, Clock clock,
+                                RowOrganisations rowOrganisations) {
         this.calendar = calendar;
+        this.staging = staging;
         this.jdbc = jdbc;
-        this.template = template;
         this.clock = clock;
         this.rowOrganisations = rowOrganisations;
     }
@@ -63,128 +64,59 @@ public class ContactIngestService implements Dataset {
         return COLUMNS;
     }
 
-    private record Candidate(int row, Contact contact) {
-    }
-
-    private record Key(long organisationId, String contactId) {
-    }
-
     @Override
     @Transactional
-    public IngestReport ingest(List<RawRow> rows, String sender) {
-        List<RowError> errors = new ArrayList<>();
+    public IngestReport ingest(Iterable<RawRow> rows, String sender) {
+        RowErrors errors = new RowErrors();
         RowOrganisations.Lookup organisations = rowOrganisations.lookup();
-        Map<Key, Candidate> byKey = new LinkedHashMap<>();
-        int duplicates = 0;
-        for (RawRow raw : rows) {
-            Candidate candidate = validate(raw, organisations, errors);
-            if (candidate == null) {
-                continue;
-            }
-            Key key = new Key(candidate.contact().organisationId(), candidate.contact().contactId());
-            Candidate earlier = byKey.get(key);
-            if (earlier == null) {
-                byKey.put(key, candidate);
-            } else if (earlier.contact().sameAs(candidate.contact())) {
-                duplicates++;
-            } else if (candidate.contact().completes(earlier.contact())) {
-                byKey.put(key, candidate);
-                duplicates++;
-            } else {
-                errors.add(new RowError(raw.row(), key.contactId(), "contact_id", key.contactId(),
-                        "the same contact_id is used on row " + earlier.row() + " for a different contact"));
-            }
-        }
-        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.CONTACTS, byKey.keySet().stream().map(Key::organisationId).toList());
-        List<Contact> inserts = new ArrayList<>();
-        List<Contact> completions = new ArrayList<>();
-        Map<Long, List<String>> idsByOrg = new HashMap<>();
-        byKey.keySet().forEach(k -> idsByOrg.computeIfAbsent(k.organisationId(), o -> new ArrayList<>()).add(k.contactId()));
-        Map<Key, Contact> stored = new HashMap<>();
-        idsByOrg.forEach((org, ids) -> jdbc.sql("""
-                        select organisation_id, contact_id, channel, offered_at, answered_at, abandoned, outcome from contact
-                        where organisation_id = ? and contact_id = any(?)""")
-                .params(org, ids.toArray(String[]::new))
-                .query((rs, i) -> {
-                    Timestamp answered = rs.getTimestamp("answered_at");
-                    Contact c = new Contact(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                            answered == null ? null : answered.toInstant(), rs.getBoolean(6), rs.getString(7));
-                    return stored.put(new Key(c.organisationId(), c.contactId()), c);
-                }).list());
-        for (Map.Entry<Key, Candidate> e : byKey.entrySet()) {
-            Contact contact = e.getValue().contact();
-            Contact old = stored.get(e.getKey());
-            if (old == null) {
-                inserts.add(contact);
-            } else if (old.sameAs(contact)) {
-                duplicates++;
-            } else if (contact.completes(old)) {
-                completions.add(contact);
-            } else {
-                errors.add(new RowError(e.getValue().row(), contact.contactId(), "contact_id", contact.contactId(),
-                        "contact_id is already stored for a different contact (" + old.channel() + " offered at " + old.offeredAt()
-                                + (old.pending() ? ", pending" : old.abandoned() ? ", abandoned" : ", answered at " + old.answeredAt()) + ")"));
-            }
-        }
+        Set<Long> organisationIds = new HashSet<>();
+        StagedRows staged = staging.create("incoming_contact", List.of("organisation_id bigint", "contact_id text", "channel text",
+                "offered_at timestamptz", "answered_at timestamptz", "abandoned boolean", "outcome text", "wait_seconds bigint",
+                "wait_days integer", "wait_working_days integer", "offered_on date"));
+        int count = staged.copy(rows, raw -> checked(raw, organisations, organisationIds, errors));
+        int duplicates = staged.dropRepeats(KEY, COMPARED, COMPLETES.formatted("f", "i"),
+                (rs, n) -> new RowError(rs.getInt("row"), rs.getString("contact_id"), "contact_id", rs.getString("contact_id"),
+                        "the same contact_id is used on row " + rs.getInt("earlier_row") + " for a different contact"), errors);
+        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.CONTACTS, organisationIds);
+        duplicates += staged.dropResends("contact", KEY, COMPARED, COMPLETES.formatted("s", "i"),
+                (rs, n) -> new RowError(rs.getInt("row"), rs.getString("contact_id"), "contact_id", rs.getString("contact_id"),
+                        "contact_id is already stored for a different contact (" + storedDescription(rs) + ")"), errors);
         if (!errors.isEmpty()) {
-            return IngestReport.refused(rows.size(), duplicates, errors);
+            return errors.report(count, duplicates);
         }
-        Map<Long, dk.klaremaal.catalogue.ClosingDays> closing = new HashMap<>();
-        template.batchUpdate("""
-                        insert into contact (organisation_id, contact_id, channel, offered_at, answered_at, abandoned, outcome,
-                            wait_seconds, wait_days, wait_working_days, offered_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (organisation_id, contact_id) do update set answered_at = excluded.answered_at,
-                            abandoned = excluded.abandoned, outcome = excluded.outcome, wait_seconds = excluded.wait_seconds,
-                            wait_days = excluded.wait_days, wait_working_days = excluded.wait_working_days, ingested_at = now()""",
-                concat(inserts, completions), 1000, (ps, c) -> {
-                    ps.setLong(1, c.organisationId());
-                    ps.setString(2, c.contactId());
-                    ps.setString(3, c.channel());
-                    ps.setTimestamp(4, Timestamp.from(c.offeredAt()));
-                    ps.setTimestamp(5, c.answeredAt() == null ? null : Timestamp.from(c.answeredAt()));
-                    ps.setBoolean(6, c.abandoned());
-                    ps.setString(7, c.outcome());
-                    ps.setDate(11, java.sql.Date.valueOf(LocalDate.ofInstant(c.offeredAt(), TimeConfiguration.ZONE)));
-                    if (c.answeredAt() == null) {
-                        ps.setNull(8, java.sql.Types.BIGINT);
-                        ps.setNull(9, java.sql.Types.INTEGER);
-                        ps.setNull(10, java.sql.Types.INTEGER);
-                    } else {
-                        LocalDate offered = LocalDate.ofInstant(c.offeredAt(), TimeConfiguration.ZONE);
-                        LocalDate answered = LocalDate.ofInstant(c.answeredAt(), TimeConfiguration.ZONE);
-                        ps.setLong(8, Duration.between(c.offeredAt(), c.answeredAt()).toSeconds());
-                        ps.setInt(9, (int) (answered.toEpochDay() - offered.toEpochDay()));
-                        ps.setInt(10, calendar.workingDaysBetween(offered, answered, closing.computeIfAbsent(c.organisationId(),
-                                id -> catalogue.findOrganisation(id).map(Organisation::closingDays).orElse(dk.klaremaal.catalogue.ClosingDays.NONE))));
-                    }
-                });
-        return IngestReport.stored(rows.size(), inserts.size() + completions.size(), duplicates);
+        int accepted = staged.update("""
+                insert into contact (organisation_id, contact_id, channel, offered_at, answered_at, abandoned, outcome,
+                                     wait_seconds, wait_days, wait_working_days, offered_on)
+                select organisation_id, contact_id, channel, offered_at, answered_at, abandoned, outcome,
+                       wait_seconds, wait_days, wait_working_days, offered_on from %s
+                on conflict (organisation_id, contact_id) do update set answered_at = excluded.answered_at,
+                    abandoned = excluded.abandoned, outcome = excluded.outcome, wait_seconds = excluded.wait_seconds,
+                    wait_days = excluded.wait_days, wait_working_days = excluded.wait_working_days, ingested_at = now()"""
+                .formatted(staged.table()));
+        return IngestReport.stored(count, accepted, duplicates);
     }
 
-    private static List<Contact> concat(List<Contact> a, List<Contact> b) {
-        List<Contact> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** The stored contact a row contradicts, as the refusal describes it. */
+    private static String storedDescription(ResultSet rs) throws SQLException {
+        OffsetDateTime answered = rs.getObject("stored_answered_at", OffsetDateTime.class);
+        return rs.getString("stored_channel") + " offered at " + rs.getObject("stored_offered_at", OffsetDateTime.class).toInstant()
+                + (answered != null ? ", answered at " + answered.toInstant() : rs.getBoolean("stored_abandoned") ? ", abandoned" : ", pending");
     }
 
-    private Candidate validate(RawRow raw, RowOrganisations.Lookup organisations, List<RowError> errors) {
-        RowFields row = new RowFields(raw, "contact_id", errors);
+    /** The row's values to stage, with the wait derived; null when the row is refused. */
+    private Object[] checked(RawRow raw, RowOrganisations.Lookup organisations, Set<Long> organisationIds, RowErrors errors) {
+        RowFields row = new RowFields(raw, "contact_id", errors.list());
         String contactId = row.text("contact_id", true);
         Organisation organisation = organisations.organisation(row);
-        String channel = row.code("channel", true);
-        Instant offered = row.time("offered_at", true);
-        Instant answered = row.time("answered_at", false);
+        String channel = MeasurementRanges.code(row, "channel", true);
+        Instant offered = MeasurementRanges.time(row, "offered_at", true, clock);
+        Instant answered = MeasurementRanges.time(row, "answered_at", false, clock);
         Boolean abandoned = row.bool("abandoned", false);
-        String outcome = row.code("outcome", false);
-        Instant latest = clock.instant().plus(FUTURE_TOLERANCE);
-        if (offered != null && offered.isAfter(latest)) {
-            row.fail("offered_at", "lies in the future");
-        }
-        if (answered != null && answered.isAfter(latest)) {
-            row.fail("answered_at", "lies in the future");
-        }
+        String outcome = MeasurementRanges.code(row, "outcome", false);
         if (offered != null && answered != null && answered.isBefore(offered)) {
             row.fail("answered_at", "is before offered_at");
+        } else if (offered != null && answered != null && Duration.between(offered, answered).compareTo(MeasurementRanges.LONGEST) > 0) {
+            row.fail("answered_at", "is more than " + MeasurementRanges.LONGEST.toDays() + " days after offered_at");
         }
         if (answered != null && Boolean.TRUE.equals(abandoned)) {
             row.fail("abandoned", "a contact is either answered (answered_at) or abandoned, not both");
@@ -195,7 +127,15 @@ public class ContactIngestService implements Dataset {
         if (!row.ok()) {
             return null;
         }
-        return new Candidate(raw.row(), new Contact(organisation.id(), contactId, channel, offered, answered,
-                Boolean.TRUE.equals(abandoned), outcome));
+        organisationIds.add(organisation.id());
+        LocalDate offeredOn = LocalDate.ofInstant(offered, TimeConfiguration.ZONE);
+        if (answered == null) {
+            return new Object[] {organisation.id(), contactId, channel, offered, null, Boolean.TRUE.equals(abandoned), outcome,
+                    null, null, null, offeredOn};
+        }
+        LocalDate answeredOn = LocalDate.ofInstant(answered, TimeConfiguration.ZONE);
+        return new Object[] {organisation.id(), contactId, channel, offered, answered, false, outcome,
+                Duration.between(offered, answered).toSeconds(), (int) (answeredOn.toEpochDay() - offeredOn.toEpochDay()),
+                calendar.workingDaysBetween(offeredOn, answeredOn, organisation.closingDays()), offeredOn};
     }
 }

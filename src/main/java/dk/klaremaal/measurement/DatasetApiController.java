@@ -1,20 +1,16 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.IngestReport;
-import dk.klaremaal.platform.RowFormats;
 import dk.klaremaal.platform.Utf8Input;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.security.Principal;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/{dataset}} with a JSON array or a CSV file; 200 when stored, 422 with the row errors when not. */
@@ -28,9 +24,12 @@ class DatasetApiController {
     }
 
     @PostMapping(path = "/api/v1/{dataset:" + DatasetNames.PATTERN + "}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IngestReport> json(@PathVariable String dataset, @RequestBody List<Map<String, Object>> body, Principal sender) {
+    ResponseEntity<IngestReport> json(@PathVariable String dataset, InputStream body, Principal sender) throws IOException {
         Dataset target = dataset(dataset);
-        return answer(target.ingest(RowFormats.json(body, target.requiredColumns()), name(sender)));
+        // Read an element at a time, never bound as a whole: a body of any size takes the same memory.
+        try (body) {
+            return answer(target.ingestJson(body, name(sender)));
+        }
     }
 
     @PostMapping(path = "/api/v1/{dataset:" + DatasetNames.PATTERN + "}", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})

@@ -1,19 +1,20 @@
 package dk.klaremaal.measurement;
 
-import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.catalogue.MonitoredSystem;
+import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.platform.IngestReport;
 import dk.klaremaal.platform.IngestReport.RowError;
 import dk.klaremaal.platform.RawRow;
 import dk.klaremaal.platform.RowFields;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,12 +25,19 @@ public class DowntimeIngestService implements Dataset {
 
     public static final List<String> COLUMNS = List.of("downtime_id", "organisation", "system", "started_at", "ended_at");
 
-    private final AvailabilityRows rows;
-    private final JdbcClient jdbc;
+    private static final List<String> KEY = List.of("system_id", "downtime_id");
+    private static final List<String> COMPARED = List.of("started_at", "ended_at");
 
-    public DowntimeIngestService(AvailabilityRows rows, JdbcClient jdbc) {
-        this.rows = rows;
+    private final AvailabilityRows availability;
+    private final Staging staging;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public DowntimeIngestService(AvailabilityRows availability, Staging staging, JdbcClient jdbc, Clock clock) {
+        this.availability = availability;
+        this.staging = staging;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -42,66 +50,53 @@ public class DowntimeIngestService implements Dataset {
         return COLUMNS;
     }
 
-    record Downtime(long systemId, String downtimeId, Instant startedAt, Instant endedAt) {
-    }
-
     @Override
     @Transactional
-    public IngestReport ingest(List<RawRow> input, String sender) {
-        List<RowError> errors = new ArrayList<>();
-        AvailabilityRows.Lookup lookup = rows.lookup();
-        Map<String, Downtime> byKey = new LinkedHashMap<>();
-        Map<String, Integer> rowOf = new HashMap<>();
-        int duplicates = 0;
-        for (RawRow raw : input) {
-            RowFields row = new RowFields(raw, "downtime_id", errors);
-            String id = row.text("downtime_id", true);
-            MonitoredSystem system = lookup.system(row);
-            Instant started = rows.notInFuture(row, "started_at", row.time("started_at", true));
-            Instant ended = rows.notInFuture(row, "ended_at", row.time("ended_at", true));
-            AvailabilityRows.checkMonitored(row, "started_at", started, system);
-            if (started != null && ended != null && !ended.isAfter(started)) {
-                row.fail("ended_at", "must be after started_at");
-            }
-            if (!row.ok()) {
-                continue;
-            }
-            Downtime d = new Downtime(system.id(), id, started, ended);
-            String key = system.id() + "\n" + id;
-            Downtime earlier = byKey.get(key);
-            if (earlier == null) {
-                byKey.put(key, d);
-                rowOf.put(key, raw.row());
-            } else if (earlier.equals(d)) {
-                duplicates++;
-            } else {
-                row.fail("downtime_id", "the same downtime_id is used on row " + rowOf.get(key) + " for a different interval");
-            }
-        }
-        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.SYSTEM, byKey.values().stream().map(Downtime::systemId).toList());
-        List<Downtime> inserts = new ArrayList<>();
-        for (Map.Entry<String, Downtime> e : byKey.entrySet()) {
-            Downtime d = e.getValue();
-            Optional<Downtime> stored = jdbc.sql("select system_id, downtime_id, started_at, ended_at from downtime where system_id = ? and downtime_id = ?")
-                    .params(d.systemId(), d.downtimeId())
-                    .query((rs, i) -> new Downtime(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()))
-                    .optional();
-            if (stored.isEmpty()) {
-                inserts.add(d);
-            } else if (stored.get().equals(d)) {
-                duplicates++;
-            } else {
-                errors.add(new RowError(rowOf.get(e.getKey()), d.downtimeId(), "downtime_id", d.downtimeId(),
-                        "downtime_id is already stored for " + stored.get().startedAt() + " – " + stored.get().endedAt()));
-            }
-        }
+    public IngestReport ingest(Iterable<RawRow> rows, String sender) {
+        RowErrors errors = new RowErrors();
+        AvailabilityRows.Lookup lookup = availability.lookup();
+        Set<Long> systemIds = new HashSet<>();
+        StagedRows staged = staging.create("incoming_downtime",
+                List.of("system_id bigint", "downtime_id text", "started_at timestamptz", "ended_at timestamptz"));
+        int count = staged.copy(rows, raw -> checked(raw, lookup, systemIds, errors));
+        int duplicates = staged.dropRepeats(KEY, COMPARED, null,
+                (rs, n) -> new RowError(rs.getInt("row"), rs.getString("downtime_id"), "downtime_id", rs.getString("downtime_id"),
+                        "the same downtime_id is used on row " + rs.getInt("earlier_row") + " for a different interval"), errors);
+        AdvisoryLocks.lockAll(jdbc, AdvisoryLocks.SYSTEM, systemIds);
+        duplicates += staged.dropResends("downtime", KEY, COMPARED, null,
+                (rs, n) -> new RowError(rs.getInt("row"), rs.getString("downtime_id"), "downtime_id", rs.getString("downtime_id"),
+                        "downtime_id is already stored for " + instant(rs, "stored_started_at") + " – " + instant(rs, "stored_ended_at")),
+                errors);
         if (!errors.isEmpty()) {
-            return IngestReport.refused(input.size(), duplicates, errors);
+            return errors.report(count, duplicates);
         }
-        for (Downtime d : inserts) {
-            jdbc.sql("insert into downtime (system_id, downtime_id, started_at, ended_at) values (?, ?, ?, ?)")
-                    .params(d.systemId(), d.downtimeId(), Timestamp.from(d.startedAt()), Timestamp.from(d.endedAt())).update();
+        int accepted = staged.update("""
+                insert into downtime (system_id, downtime_id, started_at, ended_at)
+                select system_id, downtime_id, started_at, ended_at from %s""".formatted(staged.table()));
+        return IngestReport.stored(count, accepted, duplicates);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** The row's values to stage; null when the row is refused. */
+    private Object[] checked(RawRow raw, AvailabilityRows.Lookup lookup, Set<Long> systemIds, RowErrors errors) {
+        RowFields row = new RowFields(raw, "downtime_id", errors.list());
+        String id = row.text("downtime_id", true);
+        MonitoredSystem system = lookup.system(row);
+        Instant started = MeasurementRanges.time(row, "started_at", true, clock);
+        Instant ended = MeasurementRanges.time(row, "ended_at", true, clock);
+        AvailabilityRows.checkMonitored(row, "started_at", started, system);
+        if (started != null && ended != null && !ended.isAfter(started)) {
+            row.fail("ended_at", "must be after started_at");
+        } else if (started != null && ended != null && Duration.between(started, ended).compareTo(MeasurementRanges.LONGEST) > 0) {
+            row.fail("ended_at", "is more than " + MeasurementRanges.LONGEST.toDays() + " days after started_at");
         }
-        return IngestReport.stored(input.size(), inserts.size(), duplicates);
+        if (!row.ok()) {
+            return null;
+        }
+        systemIds.add(system.id());
+        return new Object[] {system.id(), id, started, ended};
     }
 }

@@ -10,6 +10,8 @@ import dk.klaremaal.platform.InvalidInputException.FieldProblem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
  * Reported survey results when the answers themselves are not available: for one question and
  * period, the number of respondents at each answer, or the total and the percentage at each answer.
  * A new report for the same question and period replaces the old one.
+ * <p>
+ * Ranges: counts are 0 to {@value #MOST_RESPONDENTS} each, and at least one is above 0;
+ * respondents are 1 to {@value #MOST_RESPONDENTS}; percentages 0 to 100 with at most
+ * {@value #PERCENT_DECIMALS} decimals; the period has begun and starts in 2000 or later; the
+ * reporter's name is at most {@value #MAX_NAME} characters. Counts and percentages are not given
+ * together.
  */
 @Service
 public class SurveyAggregateService {
+
+    static final long MOST_RESPONDENTS = 1_000_000;
+    static final int PERCENT_DECIMALS = 2;
+    static final int MAX_NAME = 200;
 
     private final dk.klaremaal.access.AccessPolicy access;
 
@@ -33,9 +45,11 @@ public class SurveyAggregateService {
     private final CatalogueService catalogue;
     private final SourceRepository sources;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
     public SurveyAggregateService(CatalogueService catalogue, SourceRepository sources, JdbcClient jdbc,
-                                  dk.klaremaal.access.AccessPolicy access) {
+                                  dk.klaremaal.access.AccessPolicy access, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.sources = sources;
         this.jdbc = jdbc;
@@ -59,11 +73,20 @@ public class SurveyAggregateService {
         Period period = null;
         try {
             period = Period.parse(in.period());
+            if (period.start().isBefore(MeasurementRanges.EARLIEST)) {
+                problems.add(new FieldProblem("period", "lies before " + MeasurementRanges.EARLIEST + ": measurements from earlier are not taken"));
+                period = null;
+            } else if (period.start().isAfter(LocalDate.now(clock))) {
+                problems.add(new FieldProblem("period", "has not begun yet"));
+                period = null;
+            }
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("period", e.getMessage()));
         }
         if (in.reportedBy() == null || in.reportedBy().isBlank()) {
             problems.add(new FieldProblem("reportedBy", "name the person who reports the figures"));
+        } else if (in.reportedBy().trim().length() > MAX_NAME) {
+            problems.add(new FieldProblem("reportedBy", "is longer than " + MAX_NAME + " characters"));
         }
         List<Long> counts = counts(in, survey.scaleMax(), problems);
         if (question != null && period != null) {
@@ -95,15 +118,33 @@ public class SurveyAggregateService {
      */
     static List<Long> counts(AggregateInput in, int scaleMax, List<FieldProblem> problems) {
         if (in.counts() != null) {
-            if (in.counts().size() != scaleMax || in.counts().stream().anyMatch(c -> c == null || c < 0)) {
-                problems.add(new FieldProblem("counts", "give " + scaleMax + " numbers of respondents, one per answer from 1 to " + scaleMax));
+            if (in.respondents() != null || in.percentages() != null) {
+                problems.add(new FieldProblem("counts", "give counts per answer, or respondents and percentages, not both"));
+                return List.of();
+            }
+            if (in.counts().size() != scaleMax || in.counts().stream().anyMatch(c -> c == null || c < 0 || c > MOST_RESPONDENTS)) {
+                problems.add(new FieldProblem("counts", "give " + scaleMax + " numbers of respondents from 0 to " + MOST_RESPONDENTS
+                        + ", one per answer from 1 to " + scaleMax));
+                return List.of();
+            }
+            if (in.counts().stream().allMatch(c -> c == 0)) {
+                problems.add(new FieldProblem("counts", "are all 0: an aggregate reports at least one respondent"));
                 return List.of();
             }
             return List.copyOf(in.counts());
         }
-        if (in.respondents() == null || in.respondents() <= 0 || in.percentages() == null || in.percentages().size() != scaleMax
-                || in.percentages().stream().anyMatch(p -> p == null || p.signum() < 0)) {
+        if (in.respondents() == null || in.percentages() == null || in.percentages().size() != scaleMax
+                || in.percentages().stream().anyMatch(p -> p == null)) {
             problems.add(new FieldProblem("counts", "give counts per answer, or respondents and " + scaleMax + " percentages"));
+            return List.of();
+        }
+        if (in.respondents() < 1 || in.respondents() > MOST_RESPONDENTS) {
+            problems.add(new FieldProblem("respondents", "must be between 1 and " + MOST_RESPONDENTS));
+            return List.of();
+        }
+        if (in.percentages().stream().anyMatch(p -> p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0
+                || p.stripTrailingZeros().scale() > PERCENT_DECIMALS)) {
+            problems.add(new FieldProblem("percentages", "must each lie between 0 and 100, with at most " + PERCENT_DECIMALS + " decimals"));
             return List.of();
         }
         BigDecimal total = in.percentages().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
