@@ -67,7 +67,7 @@ public final class FieldLimits {
         }
 
         public String reason(Object... limits) {
-            return english.formatted(limits);
+            return limits.length == 0 ? english : english.formatted(limits);
         }
 
         public FieldProblem problem(String field, Object... limits) {
