@@ -1,8 +1,14 @@
 package dk.klaremaal.catalogue;
 
 import dk.klaremaal.access.AccessPolicy;
+import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.StaffPage;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,16 +17,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The staff page for the catalogue: the organisations one administers, their case types, and new ones. */
+/**
+ * The staff page for the catalogue: the organisations one administers, their case types, and new ones.
+ * A refused form is shown again on the page with each field's problem (422).
+ */
 @Controller
 class CatalogueAdminController extends StaffPage {
 
     private final CatalogueService catalogue;
     private final AccessPolicy access;
+    private final MessageSource messages;
 
-    CatalogueAdminController(CatalogueService catalogue, AccessPolicy access) {
+    CatalogueAdminController(CatalogueService catalogue, AccessPolicy access, MessageSource messages) {
         this.catalogue = catalogue;
         this.access = access;
+        this.messages = messages;
     }
 
     /** An organisation with its case types. */
@@ -33,31 +44,61 @@ class CatalogueAdminController extends StaffPage {
         model.addAttribute("entries", mine.stream().map(o -> new Entry(o, catalogue.caseTypes(o))).toList());
         model.addAttribute("everywhere", access.allowsEverywhere(AccessPolicy.Action.ADMINISTER));
         model.addAttribute("kinds", OrganisationKind.values());
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", List.of());
+        }
         return "admin/catalogue";
     }
 
     @PostMapping("/administration/katalog/organisationer")
     String createOrganisation(@RequestParam(required = false) String parent, @RequestParam String kind, @RequestParam String slug,
-                              @RequestParam String name, RedirectAttributes redirect) {
-        Organisation created = catalogue.createOrganisation(new CatalogueService.NewOrganisation(
-                parent == null || parent.isBlank() ? null : parent, kind, slug, name, ClosingDays.NONE));
-        redirect.addFlashAttribute("message", created.name() + " er oprettet.");
-        return "redirect:/administration/katalog";
+                              @RequestParam String name, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return saved(() -> {
+            Organisation created = catalogue.createOrganisation(new CatalogueService.NewOrganisation(
+                    parent == null || parent.isBlank() ? null : parent, kind, slug, name, ClosingDays.NONE));
+            return message("catalogue.created", created.name());
+        }, redirect, model, response);
     }
 
     @PostMapping("/administration/katalog/organisationer/{slug}/navn")
-    String rename(@PathVariable String slug, @RequestParam String name, RedirectAttributes redirect) {
-        Organisation renamed = catalogue.rename(catalogue.organisation(slug), name);
-        redirect.addFlashAttribute("message", "Organisationen hedder nu " + renamed.name() + ".");
-        return "redirect:/administration/katalog";
+    String rename(@PathVariable String slug, @RequestParam String name, RedirectAttributes redirect, Model model,
+                  HttpServletResponse response) {
+        return saved(() -> message("catalogue.renamed", catalogue.rename(catalogue.organisation(slug), name).name()), redirect, model,
+                response);
     }
 
     @PostMapping("/administration/katalog/organisationer/{slug}/sagstyper")
     String createCaseType(@PathVariable String slug, @RequestParam String service, @RequestParam(required = false) String serviceName,
                           @RequestParam String code, @RequestParam String name, @RequestParam(defaultValue = "received") String clockStart,
-                          RedirectAttributes redirect) {
-        CaseType created = catalogue.createCaseType(slug, new CatalogueService.NewCaseType(service, serviceName, code, name, clockStart, true));
-        redirect.addFlashAttribute("message", "Sagstypen " + created.name() + " er oprettet.");
-        return "redirect:/administration/katalog";
+                          @RequestParam(defaultValue = "false") boolean notAboutPersons, @RequestParam(defaultValue = "false") boolean open311Listed,
+                          RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return saved(() -> message("catalogue.caseTypeCreated", catalogue.createCaseType(slug, new CatalogueService.NewCaseType(service,
+                serviceName, code, name, clockStart, true, !notAboutPersons, open311Listed)).name()), redirect, model, response);
+    }
+
+    /** Declares whether a case type's cases concern persons and whether Open311 lists them. */
+    @PostMapping("/administration/katalog/organisationer/{slug}/sagstyper/{code}/privatliv")
+    String privacy(@PathVariable String slug, @PathVariable String code, @RequestParam(defaultValue = "false") boolean notAboutPersons,
+                   @RequestParam(defaultValue = "false") boolean open311Listed, RedirectAttributes redirect, Model model,
+                   HttpServletResponse response) {
+        return saved(() -> message("catalogue.privacySaved", catalogue.setPrivacy(catalogue.organisation(slug), code,
+                new CatalogueService.Privacy(!notAboutPersons, open311Listed)).name()), redirect, model, response);
+    }
+
+    /** Saves, then shows the page with a message; or shows it again with the problems when the form is refused. */
+    private String saved(Supplier<String> save, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        try {
+            redirect.addFlashAttribute("message", save.get());
+            return "redirect:/administration/katalog";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("fieldPrefix", "catalogue.field.");
+            return catalogue(model);
+        }
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -20,7 +20,7 @@ class CatalogueApiController {
     record RegionInput(String region) {
     }
 
-    record CaseTypeView(String code, String name, String clockStart, boolean excludePauses) {
+    record CaseTypeView(String code, String name, String clockStart, boolean excludePauses, boolean concernsPersons, boolean open311Listed) {
     }
 
     private final CatalogueService catalogue;
@@ -93,6 +93,12 @@ class CatalogueApiController {
         return view(catalogue.createCaseType(slug, input));
     }
 
+    /** Declares whether the case type's cases concern persons and whether Open311 lists them. */
+    @org.springframework.web.bind.annotation.PutMapping("/{slug}/case-types/{code}/privacy")
+    CaseTypeView privacy(@PathVariable String slug, @PathVariable String code, @RequestBody CatalogueService.Privacy input) {
+        return view(catalogue.setPrivacy(catalogue.organisation(slug), code, input));
+    }
+
     private static OrganisationView view(Organisation o, List<Organisation> all) {
         String parent = o.parentId() == null ? null
                 : all.stream().filter(p -> p.id() == o.parentId()).map(Organisation::slug).findFirst().orElse(null);
@@ -101,6 +107,6 @@ class CatalogueApiController {
     }
 
     private static CaseTypeView view(CaseType t) {
-        return new CaseTypeView(t.code(), t.name(), t.clockStart().code(), t.excludePauses());
+        return new CaseTypeView(t.code(), t.name(), t.clockStart().code(), t.excludePauses(), t.concernsPersons(), t.open311Listed());
     }
 }

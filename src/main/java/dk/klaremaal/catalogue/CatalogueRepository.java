@@ -13,7 +13,7 @@ public class CatalogueRepository {
     private static final String ORGANISATION_COLUMNS = """
             id, parent_id, kind, slug, name, closed_constitution_day, closed_christmas_eve, closed_new_years_eve, region""";
     private static final String CASE_TYPE_COLUMNS = """
-            id, organisation_id, service_id, code, name, clock_start, exclude_pauses""";
+            id, organisation_id, service_id, code, name, clock_start, exclude_pauses, concerns_persons, open311_listed""";
 
     private final JdbcClient jdbc;
 
@@ -72,12 +72,19 @@ public class CatalogueRepository {
                 .optional();
     }
 
-    public long insertCaseType(long organisationId, long serviceId, String code, String name, ClockStart clockStart, boolean excludePauses) {
+    public long insertCaseType(long organisationId, long serviceId, String code, String name, ClockStart clockStart, boolean excludePauses,
+                               boolean concernsPersons, boolean open311Listed) {
         return jdbc.sql("""
-                        insert into case_type (organisation_id, service_id, code, name, clock_start, exclude_pauses)
-                        values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(organisationId, serviceId, code, name, clockStart.code(), excludePauses)
+                        insert into case_type (organisation_id, service_id, code, name, clock_start, exclude_pauses, concerns_persons,
+                                               open311_listed)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(organisationId, serviceId, code, name, clockStart.code(), excludePauses, concernsPersons, open311Listed)
                 .query(Long.class).single();
+    }
+
+    public void updatePrivacy(long caseTypeId, boolean concernsPersons, boolean open311Listed) {
+        jdbc.sql("update case_type set concerns_persons = ?, open311_listed = ? where id = ?")
+                .params(concernsPersons, open311Listed, caseTypeId).update();
     }
 
     public Optional<String> findServiceCode(long serviceId) {
@@ -121,6 +128,6 @@ public class CatalogueRepository {
     private static CaseType caseType(ResultSet rs, int row) throws SQLException {
         return new CaseType(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("service_id"),
                 rs.getString("code"), rs.getString("name"), ClockStart.fromCode(rs.getString("clock_start")),
-                rs.getBoolean("exclude_pauses"));
+                rs.getBoolean("exclude_pauses"), rs.getBoolean("concerns_persons"), rs.getBoolean("open311_listed"));
     }
 }

@@ -1,11 +1,11 @@
 package dk.klaremaal.catalogue;
 
+import dk.klaremaal.platform.FieldLimits;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.InvalidInputException.FieldProblem;
 import dk.klaremaal.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,8 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogueService {
 
     private final dk.klaremaal.access.AccessPolicy access;
-
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final CatalogueRepository repository;
 
@@ -33,7 +31,20 @@ public class CatalogueService {
         }
     }
 
-    public record NewCaseType(String service, String serviceName, String code, String name, String clockStart, Boolean excludePauses) {
+    /**
+     * A new case type. Unless said otherwise its cases concern persons ({@code concernsPersons} true)
+     * and Open311 does not list them ({@code open311Listed} false).
+     */
+    public record NewCaseType(String service, String serviceName, String code, String name, String clockStart, Boolean excludePauses,
+                              Boolean concernsPersons, Boolean open311Listed) {
+
+        public NewCaseType(String service, String serviceName, String code, String name, String clockStart, Boolean excludePauses) {
+            this(service, serviceName, code, name, clockStart, excludePauses, null, null);
+        }
+    }
+
+    /** Whether a case type's cases concern persons and whether Open311 lists them; null leaves a flag as it is. */
+    public record Privacy(Boolean concernsPersons, Boolean open311Listed) {
     }
 
     public List<Organisation> organisations() {
@@ -72,7 +83,8 @@ public class CatalogueService {
         List<FieldProblem> problems = new ArrayList<>();
         Long parentId = null;
         if (input.parent() != null && !input.parent().isBlank()) {
-            parentId = repository.findOrganisation(input.parent()).map(Organisation::id).orElse(null);
+            parentId = input.parent().length() > FieldLimits.CODE ? null
+                    : repository.findOrganisation(input.parent()).map(Organisation::id).orElse(null);
             if (parentId == null) {
                 problems.add(new FieldProblem("parent", "no organisation with slug '" + input.parent() + "'"));
             } else {
@@ -88,10 +100,10 @@ public class CatalogueService {
             problems.add(new FieldProblem("kind", e.getMessage()));
         }
         checkSlug("slug", input.slug(), problems);
-        if (input.slug() != null && repository.findOrganisation(input.slug()).isPresent()) {
+        if (problems.stream().noneMatch(p -> p.field().equals("slug")) && repository.findOrganisation(input.slug()).isPresent()) {
             problems.add(new FieldProblem("slug", "an organisation with slug '" + input.slug() + "' already exists"));
         }
-        checkText("name", input.name(), problems);
+        checkName("name", input.name(), problems);
         Region region = null;
         if (input.region() != null && !input.region().isBlank()) {
             try {
@@ -131,7 +143,7 @@ public class CatalogueService {
     public Organisation rename(Organisation organisation, String name) {
         access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
-        checkText("name", name, problems);
+        checkName("name", name, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -148,8 +160,9 @@ public class CatalogueService {
         access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         checkSlug("service", input.service(), problems);
+        FieldLimits.text(problems, "serviceName", input.serviceName(), FieldLimits.NAME);
         checkSlug("code", input.code(), problems);
-        checkText("name", input.name(), problems);
+        checkName("name", input.name(), problems);
         ClockStart clockStart = ClockStart.RECEIVED;
         if (input.clockStart() != null) {
             try {
@@ -158,9 +171,12 @@ public class CatalogueService {
                 problems.add(new FieldProblem("clockStart", e.getMessage()));
             }
         }
-        if (input.code() != null && repository.findCaseType(organisation.id(), input.code()).isPresent()) {
+        if (problems.stream().noneMatch(p -> p.field().equals("code")) && repository.findCaseType(organisation.id(), input.code()).isPresent()) {
             problems.add(new FieldProblem("code", "case type '" + input.code() + "' already exists in " + organisation.name()));
         }
+        boolean concernsPersons = input.concernsPersons() == null || input.concernsPersons();
+        boolean listed = input.open311Listed() != null && input.open311Listed();
+        checkListing(concernsPersons, listed, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -169,21 +185,46 @@ public class CatalogueService {
                 .orElseGet(() -> repository.insertService(organisation.id(), input.service(),
                         input.serviceName() == null || input.serviceName().isBlank() ? input.name().trim() : input.serviceName().trim(), null));
         long id = repository.insertCaseType(organisation.id(), serviceId, input.code(), input.name().trim(), clockStart,
-                input.excludePauses() == null || input.excludePauses());
+                input.excludePauses() == null || input.excludePauses(), concernsPersons, listed);
         CaseType created = repository.findCaseType(id).orElseThrow();
         audit.record("case_type", id, null, created);
         return created;
     }
 
-    static void checkSlug(String field, String value, List<FieldProblem> problems) {
-        if (value == null || !SLUG.matcher(value).matches()) {
-            problems.add(new FieldProblem(field, "must be lower-case letters a-z, digits and single hyphens, e.g. 'vejle-kommune'"));
+    /**
+     * Declares whether a case type's cases concern persons and whether Open311 lists them. Listing is
+     * refused for a case type whose cases concern persons: Open311 would publish each of them.
+     */
+    @Transactional
+    public CaseType setPrivacy(Organisation organisation, String code, Privacy input) {
+        access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
+        CaseType type = caseType(organisation, code);
+        boolean concernsPersons = input.concernsPersons() == null ? type.concernsPersons() : input.concernsPersons();
+        boolean listed = input.open311Listed() == null ? type.open311Listed() && !concernsPersons : input.open311Listed();
+        List<FieldProblem> problems = new ArrayList<>();
+        checkListing(concernsPersons, listed, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        repository.updatePrivacy(type.id(), concernsPersons, listed);
+        CaseType changed = caseType(type.id());
+        audit.record("case_type", type.id(), type, changed);
+        return changed;
+    }
+
+    private static void checkListing(boolean concernsPersons, boolean listed, List<FieldProblem> problems) {
+        if (listed && concernsPersons) {
+            problems.add(FieldLimits.Rule.PERSONAL_NOT_LISTED.problem("open311Listed"));
         }
     }
 
-    static void checkText(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "must not be empty"));
-        }
+    /** A slug or code: lower-case letters, digits and single hyphens, at most {@value FieldLimits#CODE} characters. */
+    static void checkSlug(String field, String value, List<FieldProblem> problems) {
+        FieldLimits.code(problems, field, value);
+    }
+
+    /** A name: one line of at most {@value FieldLimits#NAME} characters. */
+    static void checkName(String field, String value, List<FieldProblem> problems) {
+        FieldLimits.required(problems, field, value, FieldLimits.NAME);
     }
 }

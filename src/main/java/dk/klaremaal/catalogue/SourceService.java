@@ -1,5 +1,6 @@
 package dk.klaremaal.catalogue;
 
+import dk.klaremaal.platform.FieldLimits;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.InvalidInputException.FieldProblem;
 import java.time.LocalDate;
@@ -28,6 +29,14 @@ public class SourceService {
     public record NewSeries(String code, String name, String unit, String aggregation) {
     }
 
+    /** At most this many answer labels (a 0–10 scale has 11) and questions in a survey; a question's text at most this long. */
+    static final int MAX_LABELS = 11;
+    static final int MAX_QUESTIONS = 50;
+    static final int QUESTION = 500;
+    /** The days a monitored system can be followed from and to. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1990, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
     private final CatalogueService catalogue;
     private final SourceRepository sources;
 
@@ -55,8 +64,8 @@ public class SourceService {
         access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
-        CatalogueService.checkText("name", input.name(), problems);
-        if (input.code() != null && sources.findSurvey(organisation.id(), input.code()).isPresent()) {
+        CatalogueService.checkName("name", input.name(), problems);
+        if (codeValid(problems) && sources.findSurvey(organisation.id(), input.code()).isPresent()) {
             problems.add(new FieldProblem("code", "survey '" + input.code() + "' already exists in " + organisation.name()));
         }
         List<String> labels = input.labels() == null ? List.of() : input.labels();
@@ -64,18 +73,25 @@ public class SourceService {
             problems.add(new FieldProblem("labels", "name every answer from 1 upwards, 2 to 11 of them, e.g. "
                     + "[\"Meget utilfreds\", \"Utilfreds\", \"Hverken eller\", \"Tilfreds\", \"Meget tilfreds\"]"));
         }
-        for (int i = 0; i < labels.size(); i++) {
-            CatalogueService.checkText("labels[" + i + "]", labels.get(i), problems);
+        for (int i = 0; i < labels.size() && i < MAX_LABELS; i++) {
+            FieldLimits.required(problems, "labels[" + i + "]", labels.get(i), FieldLimits.LABEL);
         }
         List<NewQuestion> questions = input.questions() == null ? List.of() : input.questions();
         if (questions.isEmpty()) {
             problems.add(new FieldProblem("questions", "a survey needs at least one question"));
         }
+        if (!FieldLimits.count(problems, "questions", questions, MAX_QUESTIONS)) {
+            questions = List.of();
+        }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < questions.size(); i++) {
             NewQuestion q = questions.get(i);
+            if (q == null) {
+                problems.add(new FieldProblem("questions[" + i + "]", "is missing"));
+                continue;
+            }
             CatalogueService.checkSlug("questions[" + i + "].code", q.code(), problems);
-            CatalogueService.checkText("questions[" + i + "].text", q.text(), problems);
+            FieldLimits.required(problems, "questions[" + i + "].text", q.text(), QUESTION);
             if (q.code() != null && !codes.add(q.code())) {
                 problems.add(new FieldProblem("questions[" + i + "].code", "question '" + q.code() + "' appears twice"));
             }
@@ -94,13 +110,17 @@ public class SourceService {
         access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
-        CatalogueService.checkText("name", input.name(), problems);
-        if (input.code() != null && sources.findSystem(organisation.id(), input.code()).isPresent()) {
+        CatalogueService.checkName("name", input.name(), problems);
+        if (codeValid(problems) && sources.findSystem(organisation.id(), input.code()).isPresent()) {
             problems.add(new FieldProblem("code", "system '" + input.code() + "' already exists in " + organisation.name()));
         }
         LocalDate from = null;
         try {
             from = LocalDate.parse(input.monitoredFrom() == null ? "" : input.monitoredFrom());
+            if (!plausible(from)) {
+                problems.add(FieldLimits.Rule.RANGE.problem("monitoredFrom", FIRST_DAY, LAST_DAY));
+                from = null;
+            }
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("monitoredFrom", "give the first day the system is followed, such as 2023-01-01"));
         }
@@ -108,7 +128,9 @@ public class SourceService {
         if (input.monitoredTo() != null && !input.monitoredTo().isBlank()) {
             try {
                 to = LocalDate.parse(input.monitoredTo());
-                if (from != null && to.isBefore(from)) {
+                if (!plausible(to)) {
+                    problems.add(FieldLimits.Rule.RANGE.problem("monitoredTo", FIRST_DAY, LAST_DAY));
+                } else if (from != null && to.isBefore(from)) {
                     problems.add(new FieldProblem("monitoredTo", "is before monitoredFrom"));
                 }
             } catch (DateTimeParseException e) {
@@ -122,14 +144,23 @@ public class SourceService {
         return sources.findSystem(id).orElseThrow();
     }
 
+    private static boolean plausible(LocalDate day) {
+        return !day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY);
+    }
+
+    /** Whether the code passed its checks, so it can be looked up. */
+    private static boolean codeValid(List<FieldProblem> problems) {
+        return problems.stream().noneMatch(p -> p.field().equals("code"));
+    }
+
     @Transactional
     public Series createSeries(String organisationSlug, NewSeries input) {
         Organisation organisation = catalogue.organisation(organisationSlug);
         access.check(dk.klaremaal.access.AccessPolicy.Action.ADMINISTER, organisation.id());
         List<FieldProblem> problems = new ArrayList<>();
         CatalogueService.checkSlug("code", input.code(), problems);
-        CatalogueService.checkText("name", input.name(), problems);
-        if (input.code() != null && sources.findSeries(organisation.id(), input.code()).isPresent()) {
+        CatalogueService.checkName("name", input.name(), problems);
+        if (codeValid(problems) && sources.findSeries(organisation.id(), input.code()).isPresent()) {
             problems.add(new FieldProblem("code", "series '" + input.code() + "' already exists in " + organisation.name()));
         }
         Series.Unit unit = null;

@@ -36,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * case types as services, and its cases are service requests with the expected time of a case
  * received when they were. Responses are XML or JSON by the file suffix; errors are lists of
  * {@code code} and {@code description} in the same format.
+ * <p>
+ * Every case type is a service (its name and expected time are public anyway), but only the cases of
+ * case types listed in Open311 are service requests; a case type whose cases concern persons is
+ * never listed, so its cases are neither in the list nor found by id.
  */
 @RestController
 class Open311Controller {

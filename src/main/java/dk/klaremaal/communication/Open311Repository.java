@@ -21,7 +21,8 @@ class Open311Repository {
 
     /**
      * Cases whose receipt lies in [from, to), optionally only some case types, ids or statuses,
-     * newest first, at most {@code limit}.
+     * newest first, at most {@code limit}. Only case types listed in Open311 (which never concern
+     * persons) are asked; the cases of any other are not there, not even by id.
      */
     List<CaseRow> cases(long organisationId, Instant from, Instant to, List<String> caseTypes, List<String> ids, Boolean open, int limit) {
         return jdbc.sql("""
@@ -30,7 +31,7 @@ class Open311Repository {
                         join case_type t on t.id = r.case_type_id
                         join lateral (select min(occurred_at) filter (where event = 'received') as received, max(occurred_at) as updated
                                       from case_event ev where ev.case_type_id = r.case_type_id and ev.case_id = r.case_id) e on true
-                        where t.organisation_id = :organisation
+                        where t.organisation_id = :organisation and t.open311_listed and not t.concerns_persons
                           and (cast(:ids as text[]) is null or t.code || ':' || r.case_id = any(cast(:ids as text[])))
                           and (cast(:ids as text[]) is not null or (e.received >= :from and e.received < :to))
                           and (cast(:types as text[]) is null or t.code = any(cast(:types as text[])))

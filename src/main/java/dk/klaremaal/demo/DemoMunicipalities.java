@@ -101,7 +101,10 @@ final class DemoMunicipalities {
     private CaseTypeProfile caseTypeAndGoal(Organisation organisation, String code, String name, String service, String serviceName,
                                             String clockStart, String key, String goalCode, String sentence, Random random, int lastYear,
                                             String label) {
-        catalogue.createCaseType(organisation.slug(), new NewCaseType(service, serviceName, code, name, clockStart, true));
+        // Environmental approvals are of businesses, not persons, so Open311 may list them; building permits are often a home's.
+        boolean aboutBusinesses = code.equals("miljoegodkendelse");
+        catalogue.createCaseType(organisation.slug(), new NewCaseType(service, serviceName, code, name, clockStart, true, !aboutBusinesses,
+                aboutBusinesses));
         goals.create(new GoalInput(organisation.slug(), code, goalCode, sentence, "faglig_kvalitet",
                 new GoalInput.IndicatorInput("processing_time", "mean", null, null, null, "calendar", "days", null, null, null, null, null,
                         null, null, null, null),

@@ -27,7 +27,7 @@ public class DemoSeed {
     }
 
     record SeedCaseType(String organisation, String service, String serviceName, String code, String name, String clockStart,
-                        Boolean excludePauses) {
+                        Boolean excludePauses, Boolean concernsPersons, Boolean open311Listed) {
     }
 
     record SeedSurvey(String organisation, String code, String name, List<String> labels, List<SourceService.NewQuestion> questions) {
@@ -62,7 +62,8 @@ public class DemoSeed {
         seed.organisations().forEach(o -> catalogue.createOrganisation(
                 new NewOrganisation(o.parent(), o.kind(), o.slug(), o.name(), o.closingDays() == null ? ClosingDays.NONE : o.closingDays())));
         seed.caseTypes().forEach(t -> catalogue.createCaseType(t.organisation(),
-                new NewCaseType(t.service(), t.serviceName(), t.code(), t.name(), t.clockStart(), t.excludePauses())));
+                new NewCaseType(t.service(), t.serviceName(), t.code(), t.name(), t.clockStart(), t.excludePauses(),
+                        t.concernsPersons(), t.open311Listed())));
         seed.surveys().forEach(s -> sources.createSurvey(s.organisation(), new SourceService.NewSurvey(s.code(), s.name(), s.labels(), s.questions())));
         seed.systems().forEach(s -> sources.createSystem(s.organisation(),
                 new SourceService.NewSystem(s.code(), s.name(), s.monitoredFrom(), s.monitoredTo())));

@@ -60,9 +60,9 @@ public record Goal(
      */
     public record Baseline(Period period, BigDecimal value, BigDecimal changeNumerator, BigDecimal changeDenominator) {
 
-        public BigDecimal target(BigDecimal baselineValue) {
-            return baselineValue.multiply(changeDenominator.add(changeNumerator))
-                    .divide(changeDenominator, java.math.MathContext.DECIMAL64);
+        /** The target exactly: "one third below 4" is 4 × 2/3, not 2.666666666666667. */
+        public Fraction target(Fraction baselineValue) {
+            return baselineValue.times(new Fraction(changeDenominator.add(changeNumerator), changeDenominator));
         }
 
         /** "en tredjedel under" / "20 pct. over" style description of the change. */

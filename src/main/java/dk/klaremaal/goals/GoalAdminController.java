@@ -6,8 +6,12 @@ import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.StaffPage;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +33,13 @@ class GoalAdminController extends StaffPage {
     private final CatalogueService catalogue;
     private final AccessPolicy access;
 
-    GoalAdminController(GoalService goals, CatalogueService catalogue, AccessPolicy access) {
+    private final MessageSource messages;
+
+    GoalAdminController(GoalService goals, CatalogueService catalogue, AccessPolicy access, MessageSource messages) {
         this.goals = goals;
         this.catalogue = catalogue;
         this.access = access;
+        this.messages = messages;
     }
 
     /** A goal in a list, with its organisation's name. */
@@ -65,28 +72,39 @@ class GoalAdminController extends StaffPage {
     }
 
     @PostMapping
-    String create(@ModelAttribute GoalInput form, Model model) {
+    String create(@ModelAttribute GoalInput form, Model model, HttpServletResponse response) {
         GoalInput input = GoalForm.clean(form);
         try {
             return "redirect:/administration/maal/" + goals.create(input).id();
         } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return editor(input, null, e.problems(), model);
         }
     }
 
+    /** The editor for a new version; while one awaits approval, the goal's page says so and links to it instead. */
     @GetMapping("/{id}/ret")
-    String change(@PathVariable long id, Model model) {
+    String change(@PathVariable long id, Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Goal goal = goals.goal(id);
         access.check(Action.EDIT, goal.organisationId());
+        if (goals.pendingVersion(goal).isPresent()) {
+            redirect.addFlashAttribute("message", messages.getMessage("goal.pendingVersion", null, LocaleContextHolder.getLocale()));
+            return "redirect:/administration/maal/" + id;
+        }
         return editor(goals.asInput(goal), goal, List.of(), model);
     }
 
     @PostMapping("/{id}/ret")
-    String saveChange(@PathVariable long id, @ModelAttribute GoalInput form, Model model) {
+    String saveChange(@PathVariable long id, @ModelAttribute GoalInput form, Model model, HttpServletResponse response) {
         GoalInput input = GoalForm.clean(form);
         try {
             return "redirect:/administration/maal/" + goals.newVersion(id, input).id();
+        } catch (PendingVersionException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return editor(input, goals.goal(id), List.of(new InvalidInputException.FieldProblem("id",
+                    messages.getMessage("goal.pendingVersion", null, LocaleContextHolder.getLocale()))), model);
         } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return editor(input, goals.goal(id), e.problems(), model);
         }
     }
@@ -106,6 +124,7 @@ class GoalAdminController extends StaffPage {
         model.addAttribute("organisation", catalogue.organisation(goal.organisationId()));
         model.addAttribute("earlier", goals.earlierVersions(goal));
         model.addAttribute("successor", goals.successor(goal).orElse(null));
+        model.addAttribute("pending", goals.pendingVersion(goal).orElse(null));
         model.addAttribute("mayEdit", access.allows(Action.EDIT, goal.organisationId()));
         model.addAttribute("mayApprove", access.allows(Action.APPROVE, goal.organisationId()));
         model.addAttribute("mayReport", access.allows(Action.REPORT, goal.organisationId()));

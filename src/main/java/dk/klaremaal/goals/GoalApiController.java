@@ -1,6 +1,9 @@
 package dk.klaremaal.goals;
 
+import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -54,5 +57,16 @@ class GoalApiController {
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody GoalInput input) {
         return new Created(goals.create(input).id());
+    }
+
+    /** A change while another change of the goal awaits approval: 409, naming the pending version. */
+    @ExceptionHandler(PendingVersionException.class)
+    ProblemDetail pending(PendingVersionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("A new version awaits approval");
+        problem.setType(URI.create("urn:klaremaal:problem:pending-version"));
+        problem.setProperty("errors", e.problems());
+        problem.setProperty("pendingVersion", e.pendingId());
+        return problem;
     }
 }

@@ -7,6 +7,7 @@ import dk.klaremaal.goals.GoalInput.BoundInput;
 import dk.klaremaal.goals.GoalInput.LevelInput;
 import dk.klaremaal.goals.GoalInput.ScaleInput;
 import dk.klaremaal.goals.GoalInput.TargetInput;
+import dk.klaremaal.platform.FieldLimits;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.InvalidInputException.FieldProblem;
 import dk.klaremaal.platform.NotFoundException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,9 +98,92 @@ public class GoalService {
     private record Checked(Goal goal, List<FieldProblem> problems, List<ScaleProblem> scaleProblems) {
     }
 
+    /** A goal's number (code), e.g. S1 or M2a. */
+    static final int GOAL_CODE = 40;
+    /** At most this many targets, scale levels and milestones in one goal. */
+    static final int MAX_TARGETS = 50;
+    static final int MAX_LEVELS = 10;
+    static final int MAX_MILESTONES = 50;
+    /** Periods and due dates lie in these years. */
+    static final int FIRST_YEAR = 1990;
+    static final int LAST_YEAR = 2100;
+    /** A change from the baseline lies from −100 % (nothing left) to +1000 % (eleven times the baseline). */
+    static final BigDecimal LEAST_CHANGE = BigDecimal.ONE.negate();
+    static final BigDecimal GREATEST_CHANGE = BigDecimal.TEN;
+
+    /**
+     * The length and characters of every text and the size of every list, checked before anything is
+     * looked up or parsed, so that no oversized or unstorable value (such as NUL) goes further.
+     */
+    static List<FieldProblem> limits(GoalInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        FieldLimits.text(problems, "organisation", input.organisation(), FieldLimits.CODE);
+        FieldLimits.text(problems, "caseType", input.caseType(), FieldLimits.CODE);
+        FieldLimits.text(problems, "code", input.code(), GOAL_CODE);
+        FieldLimits.lines(problems, "sentence", input.sentence(), FieldLimits.SENTENCE);
+        FieldLimits.text(problems, "dimension", input.dimension(), FieldLimits.LABEL);
+        FieldLimits.text(problems, "periodKind", input.periodKind(), FieldLimits.LABEL);
+        FieldLimits.text(problems, "indicatorKey", input.indicatorKey(), FieldLimits.CODE);
+        GoalInput.IndicatorInput i = input.indicator();
+        if (i != null) {
+            FieldLimits.text(problems, "indicator.kind", i.kind(), FieldLimits.LABEL);
+            FieldLimits.text(problems, "indicator.statistic", i.statistic(), FieldLimits.LABEL);
+            FieldLimits.text(problems, "indicator.dayUnit", i.dayUnit(), FieldLimits.LABEL);
+            FieldLimits.text(problems, "indicator.valueUnit", i.valueUnit(), FieldLimits.LABEL);
+            FieldLimits.text(problems, "indicator.channel", i.channel(), FieldLimits.LABEL);
+            FieldLimits.text(problems, "indicator.outcome", i.outcome(), FieldLimits.LABEL);
+            FieldLimits.text(problems, "indicator.survey", i.survey(), FieldLimits.CODE);
+            FieldLimits.text(problems, "indicator.question", i.question(), FieldLimits.CODE);
+            FieldLimits.text(problems, "indicator.system", i.system(), FieldLimits.CODE);
+            FieldLimits.text(problems, "indicator.series", i.series(), FieldLimits.CODE);
+            FieldLimits.text(problems, "indicator.denominatorSeries", i.denominatorSeries(), FieldLimits.CODE);
+        }
+        if (FieldLimits.count(problems, "targets", input.targets(), MAX_TARGETS) && input.targets() != null) {
+            for (int t = 0; t < input.targets().size(); t++) {
+                TargetInput target = input.targets().get(t);
+                FieldLimits.text(problems, "targets[" + t + "].period", target == null ? null : target.period(), FieldLimits.LABEL);
+            }
+        }
+        if (input.baseline() != null) {
+            FieldLimits.text(problems, "baseline.period", input.baseline().period(), FieldLimits.LABEL);
+            FieldLimits.text(problems, "baseline.change", input.baseline().change(), FieldLimits.LABEL);
+        }
+        scaleLimits("scale", input.scale(), problems);
+        scaleLimits("secondaryScale", input.secondaryScale(), problems);
+        if (FieldLimits.count(problems, "milestones", input.milestones(), MAX_MILESTONES) && input.milestones() != null) {
+            for (int m = 0; m < input.milestones().size(); m++) {
+                GoalInput.MilestoneInput milestone = input.milestones().get(m);
+                FieldLimits.text(problems, "milestones[" + m + "].title", milestone == null ? null : milestone.title(), FieldLimits.NAME);
+                FieldLimits.text(problems, "milestones[" + m + "].due", milestone == null ? null : milestone.due(), FieldLimits.LABEL);
+            }
+        }
+        return problems;
+    }
+
+    private static void scaleLimits(String field, ScaleInput in, List<FieldProblem> problems) {
+        if (in == null) {
+            return;
+        }
+        FieldLimits.text(problems, field + ".kind", in.kind(), FieldLimits.LABEL);
+        FieldLimits.text(problems, field + ".direction", in.direction(), FieldLimits.LABEL);
+        FieldLimits.text(problems, field + ".basis", in.basis(), FieldLimits.LABEL);
+        FieldLimits.text(problems, field + ".comparator", in.comparator(), FieldLimits.LABEL);
+        if (FieldLimits.count(problems, field + ".levels", in.levels(), MAX_LEVELS) && in.levels() != null) {
+            for (int l = 0; l < in.levels().size(); l++) {
+                LevelInput level = in.levels().get(l);
+                FieldLimits.text(problems, field + ".levels[" + l + "].status", level == null ? null : level.status(), FieldLimits.LABEL);
+                FieldLimits.text(problems, field + ".levels[" + l + "].label", level == null ? null : level.label(), FieldLimits.LABEL);
+            }
+        }
+    }
+
     private Checked check(GoalInput input) {
         List<FieldProblem> problems = new ArrayList<>();
         List<ScaleProblem> scaleProblems = new ArrayList<>();
+        List<FieldProblem> outOfLimits = limits(input);
+        if (!outOfLimits.isEmpty()) {
+            return new Checked(null, outOfLimits, List.of());
+        }
         Organisation organisation = input.organisation() == null ? null
                 : catalogue.findOrganisation(input.organisation()).orElse(null);
         if (organisation == null) {
@@ -122,9 +207,10 @@ public class GoalService {
         }
         Indicator indicator = indicators.indicator(input.indicator(), organisation, caseTypeGiven, problems);
         PeriodKind periodKind = parse("periodKind", input.periodKind() == null ? "year" : input.periodKind(), PeriodKind::fromCode, problems);
+        Scale.Domain valueDomain = indicator == null ? Scale.Domain.NON_NEGATIVE : indicator.domain();
         Map<Period, BigDecimal> targets = targets(input.targets(), periodKind,
-                indicator != null && indicator.kind() == IndicatorKind.COUNT, problems);
-        Goal.Baseline baseline = baseline(input.baseline(), periodKind, problems);
+                indicator != null && indicator.kind() == IndicatorKind.COUNT, valueDomain, problems);
+        Goal.Baseline baseline = baseline(input.baseline(), periodKind, valueDomain, problems);
         Goal.ScaleBasis basis = parse("scale.basis", input.scale() == null || input.scale().basis() == null ? "absolute"
                 : input.scale().basis(), Goal.ScaleBasis::fromCode, problems);
         Scale.Domain domain = basis == Goal.ScaleBasis.PERCENT_OF_TARGET ? Scale.Domain.NON_NEGATIVE
@@ -139,7 +225,7 @@ public class GoalService {
         } else if (input.secondaryScale() != null) {
             problems.add(new FieldProblem("secondaryScale", "only a compound satisfaction goal has a second scale"));
         }
-        if (basis == Goal.ScaleBasis.PERCENT_OF_TARGET && targets.isEmpty() && baseline == null) {
+        if (basis == Goal.ScaleBasis.PERCENT_OF_TARGET && targets.isEmpty() && input.baseline() == null) {
             problems.add(new FieldProblem("scale.basis", "a scale on the share of the target needs targets or a baseline"));
         }
         if (baseline != null && !targets.isEmpty()) {
@@ -179,6 +265,9 @@ public class GoalService {
         if (old.superseded()) {
             throw new InvalidInputException("id", "goal " + goalId + " is already replaced by a newer version; change that one");
         }
+        pendingVersion(old).ifPresent(pending -> {
+            throw new PendingVersionException(old.id(), pending.id());
+        });
         Organisation organisation = catalogue.findOrganisation(old.organisationId()).orElseThrow();
         if (input.organisation() != null && !input.organisation().equals(organisation.slug())) {
             throw new InvalidInputException("organisation", "a new version belongs to the same organisation, " + organisation.slug());
@@ -190,9 +279,19 @@ public class GoalService {
             goals.supersede(goalId);
         }
         Goal created = create(sameOrganisation);
-        goals.linkVersion(created.id(), goalId);
+        try {
+            goals.linkVersion(created.id(), goalId);
+        } catch (DuplicateKeyException e) {
+            // Another new version was made at the same moment; this one is rolled back.
+            throw new PendingVersionException(old.id(), goals.findSuccessor(goalId).map(Goal::id).orElse(0L));
+        }
         audit.record("goal", goalId, old, goal(goalId));
         return goal(created.id());
+    }
+
+    /** A new version of the goal that is not published yet (a draft, submitted or approved), if there is one. */
+    public java.util.Optional<Goal> pendingVersion(Goal goal) {
+        return goal.superseded() ? java.util.Optional.empty() : goals.findSuccessor(goal.id()).filter(next -> !next.published());
     }
 
     public List<Goal> unpublished(Organisation organisation) {
@@ -312,10 +411,19 @@ public class GoalService {
             throw new NotFoundException("Goal " + goalId + " has no milestone " + position);
         }
         List<FieldProblem> problems = new ArrayList<>();
+        FieldLimits.text(problems, "doneOn", input.doneOn(), FieldLimits.LABEL);
+        FieldLimits.lines(problems, "evidence", input.evidence(), FieldLimits.TEXT);
+        FieldLimits.text(problems, "reportedBy", input.reportedBy(), FieldLimits.NAME);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         java.time.LocalDate doneOn = null;
         if (input.doneOn() != null && !input.doneOn().isBlank()) {
             try {
                 doneOn = java.time.LocalDate.parse(input.doneOn());
+                if (doneOn.getYear() < FIRST_YEAR || doneOn.getYear() > LAST_YEAR) {
+                    problems.add(FieldLimits.Rule.RANGE.problem("doneOn", FIRST_YEAR + "-01-01", LAST_YEAR + "-12-31"));
+                }
             } catch (java.time.format.DateTimeParseException e) {
                 problems.add(new FieldProblem("doneOn", "give the day it was done, such as 2019-03-28"));
             }
@@ -344,14 +452,17 @@ public class GoalService {
                 && (a.percentile() == null ? b.percentile() == null : b.percentile() != null && a.percentile().compareTo(b.percentile()) == 0);
     }
 
-    private static Goal.Baseline baseline(GoalInput.BaselineInput in, PeriodKind kind, List<FieldProblem> problems) {
+    private static Goal.Baseline baseline(GoalInput.BaselineInput in, PeriodKind kind, Scale.Domain domain, List<FieldProblem> problems) {
         if (in == null) {
             return null;
         }
         Period period = null;
         try {
             period = Period.parse(in.period());
-            if (kind != null && period.kind() != kind) {
+            if (!plausible(period)) {
+                problems.add(FieldLimits.Rule.RANGE.problem("baseline.period", FIRST_YEAR, LAST_YEAR));
+                period = null;
+            } else if (kind != null && period.kind() != kind) {
                 problems.add(new FieldProblem("baseline.period", "'" + in.period() + "' is not a " + kind.code() + " like the goal's periods"));
                 period = null;
             }
@@ -362,11 +473,34 @@ public class GoalService {
         if (change == null) {
             problems.add(new FieldProblem("baseline.change",
                     "give the change from the baseline as a fraction such as -1/3 or a percentage such as -20%"));
+        } else if (!plausibleChange(change)) {
+            problems.add(FieldLimits.Rule.CHANGE.problem("baseline.change"));
+            change = null;
         }
         if (in.value() != null && in.value().signum() < 0) {
             problems.add(new FieldProblem("baseline.value", "must not be negative"));
+        } else {
+            FieldLimits.range(problems, "baseline.value", in.value(), BigDecimal.ZERO, largest(domain));
         }
         return period == null || change == null ? null : new Goal.Baseline(period, in.value(), change[0], change[1]);
+    }
+
+    /** Within −100 % … +1000 %, each part a number of at most {@value FieldLimits#DECIMALS} decimals below 10¹². */
+    private static boolean plausibleChange(BigDecimal[] change) {
+        List<FieldProblem> ignored = new ArrayList<>();
+        BigDecimal largest = FieldLimits.LARGEST;
+        if (!FieldLimits.range(ignored, "", change[0], largest.negate(), largest) || !FieldLimits.range(ignored, "", change[1], BigDecimal.ZERO, largest)) {
+            return false;
+        }
+        return change[0].compareTo(change[1].multiply(LEAST_CHANGE)) >= 0 && change[0].compareTo(change[1].multiply(GREATEST_CHANGE)) <= 0;
+    }
+
+    private static boolean plausible(Period period) {
+        return period.start().getYear() >= FIRST_YEAR && period.start().getYear() <= LAST_YEAR;
+    }
+
+    private static BigDecimal largest(Scale.Domain domain) {
+        return domain.upper() == null ? FieldLimits.LARGEST : domain.upper().value();
     }
 
     /** "-1/3" → {-1, 3}; "-20%" → {-20, 100}; "0.5" → {0.5, 1}. Null when unreadable. */
@@ -401,14 +535,24 @@ public class GoalService {
         List<Goal.Milestone> milestones = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             GoalInput.MilestoneInput m = items.get(i);
+            if (m == null) {
+                problems.add(new FieldProblem("milestones[" + i + "]", "is missing"));
+                continue;
+            }
             if (m.title() == null || m.title().isBlank()) {
                 problems.add(new FieldProblem("milestones[" + i + "].title", "is missing"));
             }
+            java.time.LocalDate due;
             try {
-                milestones.add(new Goal.Milestone(i, m.title() == null ? "" : m.title().trim(), java.time.LocalDate.parse(m.due()),
-                        null, null, null, null));
+                due = java.time.LocalDate.parse(m.due());
             } catch (RuntimeException e) {
                 problems.add(new FieldProblem("milestones[" + i + "].due", "give the due date, such as 2019-03-31"));
+                continue;
+            }
+            if (due.getYear() < FIRST_YEAR || due.getYear() > LAST_YEAR) {
+                problems.add(FieldLimits.Rule.RANGE.problem("milestones[" + i + "].due", FIRST_YEAR + "-01-01", LAST_YEAR + "-12-31"));
+            } else {
+                milestones.add(new Goal.Milestone(i, m.title() == null ? "" : m.title().trim(), due, null, null, null, null));
             }
         }
         return milestones;
@@ -418,7 +562,8 @@ public class GoalService {
      * Targets per period of the goal's kind; a target for a whole year also applies to each shorter
      * period in it, except for counts, where a year's number is not a quarter's.
      */
-    private static Map<Period, BigDecimal> targets(List<TargetInput> in, PeriodKind kind, boolean counts, List<FieldProblem> problems) {
+    private static Map<Period, BigDecimal> targets(List<TargetInput> in, PeriodKind kind, boolean counts, Scale.Domain domain,
+                                                   List<FieldProblem> problems) {
         Map<Period, BigDecimal> targets = new HashMap<>();
         if (in == null) {
             return targets;
@@ -426,14 +571,22 @@ public class GoalService {
         for (int i = 0; i < in.size(); i++) {
             TargetInput t = in.get(i);
             String field = "targets[" + i + "]";
+            if (t == null) {
+                problems.add(new FieldProblem(field, "is missing"));
+                continue;
+            }
             try {
                 Period period = Period.parse(t.period());
                 boolean yearForShorter = period.kind() == PeriodKind.YEAR && !counts;
-                if (kind != null && period.kind() != kind && !yearForShorter) {
+                if (!plausible(period)) {
+                    problems.add(FieldLimits.Rule.RANGE.problem(field + ".period", FIRST_YEAR, LAST_YEAR));
+                } else if (kind != null && period.kind() != kind && !yearForShorter) {
                     problems.add(new FieldProblem(field + ".period", "'" + t.period() + "' is not a " + kind.code() + " like the goal's periods"
                             + (counts && period.kind() == PeriodKind.YEAR ? " (a year's count is not a target for a shorter period)" : "")));
                 } else if (t.value() == null) {
                     problems.add(new FieldProblem(field + ".value", "is missing"));
+                } else if (!FieldLimits.range(problems, field + ".value", t.value(), BigDecimal.ZERO, largest(domain))) {
+                    continue;
                 } else if (targets.put(period, t.value()) != null) {
                     problems.add(new FieldProblem(field + ".period", "period " + t.period() + " has two targets"));
                 }
@@ -460,6 +613,9 @@ public class GoalService {
                 problems.add(new FieldProblem(field + ".levels", "give the levels, or for a binary scale a comparator and threshold"));
                 return null;
             }
+            if (!FieldLimits.range(problems, field + ".threshold", in.threshold(), FieldLimits.LARGEST.negate(), FieldLimits.LARGEST)) {
+                return null;
+            }
             try {
                 scale = Scale.binary(in.comparator(), in.threshold(), domain);
             } catch (IllegalArgumentException e) {
@@ -471,8 +627,17 @@ public class GoalService {
             List<ScaleLevel> levels = new ArrayList<>();
             for (int i = 0; i < in.levels().size(); i++) {
                 LevelInput l = in.levels().get(i);
-                Status status = parse(field + ".levels[" + i + "].status", l.status(), Status::fromCode, problems);
-                if (status != null) {
+                String at = field + ".levels[" + i + "]";
+                if (l == null) {
+                    problems.add(new FieldProblem(at, "is missing"));
+                    continue;
+                }
+                Status status = parse(at + ".status", l.status(), Status::fromCode, problems);
+                boolean lower = FieldLimits.range(problems, at + ".lower.value", l.lower() == null ? null : l.lower().value(),
+                        FieldLimits.LARGEST.negate(), FieldLimits.LARGEST);
+                boolean upper = FieldLimits.range(problems, at + ".upper.value", l.upper() == null ? null : l.upper().value(),
+                        FieldLimits.LARGEST.negate(), FieldLimits.LARGEST);
+                if (status != null && lower && upper) {
                     levels.add(new ScaleLevel(status, blankToNull(l.label()), bound(l.lower()), bound(l.upper())));
                 }
             }

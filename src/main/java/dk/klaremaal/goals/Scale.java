@@ -40,6 +40,10 @@ public record Scale(ScaleKind kind, Direction direction, List<ScaleLevel> levels
     }
 
     public Optional<ScaleLevel> assess(BigDecimal value) {
+        return assess(Fraction.of(value));
+    }
+
+    public Optional<ScaleLevel> assess(Fraction value) {
         return levels.stream().filter(l -> l.contains(value)).findFirst();
     }
 

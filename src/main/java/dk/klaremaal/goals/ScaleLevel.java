@@ -10,6 +10,11 @@ public record ScaleLevel(Status status, String label, Bound lower, Bound upper) 
     }
 
     public boolean contains(BigDecimal value) {
+        return contains(Fraction.of(value));
+    }
+
+    /** Whether the exact value lies within the bounds; a quotient is not rounded before it is compared. */
+    public boolean contains(Fraction value) {
         if (lower != null) {
             int c = value.compareTo(lower.value());
             if (c < 0 || (c == 0 && !lower.inclusive())) {

@@ -2,10 +2,10 @@ package dk.klaremaal.measurement;
 
 import dk.klaremaal.catalogue.MonitoredSystem;
 import dk.klaremaal.catalogue.SourceRepository;
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.IndicatorKind;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -67,8 +67,7 @@ class AvailabilityStatisticsRepository implements IndicatorCalculator {
                     .param("froms", DateRange.froms(ranges))
                     .param("tos", DateRange.tos(ranges))
                     .param("system", system.id())
-                    .query((rs, i) -> result[rs.getInt(1) - 1] = new Measurement(rs.getLong(2),
-                            IndicatorCalculator.percent(rs.getLong(3), rs.getLong(2))))
+                    .query((rs, i) -> result[rs.getInt(1) - 1] = Measurement.of(rs.getLong(2), Fraction.percent(rs.getLong(3), rs.getLong(2))))
                     .list();
             return Arrays.asList(result);
         }
@@ -95,8 +94,8 @@ class AvailabilityStatisticsRepository implements IndicatorCalculator {
                 .query((rs, i) -> {
                     BigDecimal window = rs.getBigDecimal("window_seconds");
                     BigDecimal down = rs.getBigDecimal("down_seconds");
-                    BigDecimal up = BigDecimal.valueOf(100).multiply(window.subtract(down)).divide(window, MathContext.DECIMAL64);
-                    return result[rs.getInt("i") - 1] = new Measurement(rs.getLong("intervals"), up);
+                    Fraction up = Fraction.HUNDRED.times(new Fraction(window.subtract(down), window));
+                    return result[rs.getInt("i") - 1] = Measurement.of(rs.getLong("intervals"), up);
                 })
                 .list();
         return Arrays.asList(result);

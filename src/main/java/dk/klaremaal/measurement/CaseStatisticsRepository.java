@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.Indicator;
 import dk.klaremaal.goals.IndicatorKind;
@@ -23,7 +24,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
      * One range's figures. {@code percentile} interpolates linearly between closest ranks, as NumPy's
      * default, R's type 7 and PostgreSQL's percentile_cont, but in exact decimals (see {@link Percentile}).
      */
-    public record Aggregate(long cases, BigDecimal mean, BigDecimal percentile, long within) {
+    public record Aggregate(long cases, BigDecimal mean, BigDecimal percentile, long within, BigDecimal total) {
     }
 
     public record OpenCases(LocalDate periodEnd, long count, int oldestAgeDays) {
@@ -50,7 +51,18 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
         Indicator indicator = goal.indicator();
         Aggregate[] aggregates = aggregate(goal.caseTypeId(), ranges, indicator.workingDays(), indicator.fraction(),
                 indicator.withinDays() == null ? 0 : indicator.withinDays(), Percentile.needed(indicator));
-        return Arrays.stream(aggregates).map(a -> a == null ? null : new Measurement(a.cases(), value(indicator, a))).toList();
+        return Arrays.stream(aggregates).map(a -> a == null ? null
+                : new Measurement(a.cases(), value(indicator, a), null, exact(indicator, a), null)).toList();
+    }
+
+    /** The value as an exact quotient: the mean as the sum of days over the cases, the share as within × 100 over the cases. */
+    static Fraction exact(Indicator indicator, Aggregate aggregate) {
+        Fraction value = switch (indicator.statistic()) {
+            case MEAN -> new Fraction(aggregate.total(), BigDecimal.valueOf(aggregate.cases()));
+            case MEDIAN, PERCENTILE -> Fraction.of(aggregate.percentile());
+            default -> Fraction.percent(aggregate.within(), aggregate.cases());
+        };
+        return indicator.valueUnit() == Indicator.ValueUnit.WEEKS ? value.dividedBy(Fraction.of(SEVEN)) : value;
     }
 
     static BigDecimal value(Indicator indicator, Aggregate aggregate) {
@@ -83,7 +95,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                             boolean percentile) {
         Aggregate[] result = new Aggregate[ranges.size()];
         jdbc.sql("""
-                        select r.i, count(*) as cases, avg(d.days) as mean%s,
+                        select r.i, count(*) as cases, avg(d.days) as mean, sum(d.days)::numeric as total%s,
                                count(*) filter (where d.days <= :within) as within
                         from %s
                         join (select last_decided_on, case when :working then working_days else calendar_days end as days
@@ -99,7 +111,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                 .param("working", workingDays)
                 .param("caseType", caseTypeId)
                 .query((rs, i) -> result[rs.getInt("i") - 1] = new Aggregate(rs.getLong("cases"), rs.getBigDecimal("mean"),
-                        percentile ? Percentile.value(rs) : null, rs.getLong("within")))
+                        percentile ? Percentile.value(rs) : null, rs.getLong("within"), rs.getBigDecimal("total")))
                 .list();
         return result;
     }
@@ -113,6 +125,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
         Aggregate[] result = new Aggregate[ranges.size()];
         jdbc.sql("""
                         select r.i, sum(h.cases) as cases, sum(h.cases::numeric * h.days) / sum(h.cases) as mean,
+                               sum(h.cases::numeric * h.days) as total,
                                coalesce(sum(h.cases) filter (where h.days <= :within), 0) as within
                         from %s
                         join case_days h on h.case_type_id = :caseType and h.working = :working and h.month between r.from_day and r.to_day
@@ -123,7 +136,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
                 .param("working", workingDays)
                 .param("caseType", caseTypeId)
                 .query((rs, i) -> result[rs.getInt("i") - 1] = new Aggregate(rs.getLong("cases"), rs.getBigDecimal("mean"), null,
-                        rs.getLong("within")))
+                        rs.getLong("within"), rs.getBigDecimal("total")))
                 .list();
         if (!percentile) {
             return result;
@@ -145,7 +158,7 @@ public class CaseStatisticsRepository implements IndicatorCalculator {
         for (int i = 0; i < ranges.size(); i++) {
             Aggregate a = result[i];
             if (a != null) {
-                result[i] = new Aggregate(a.cases(), a.mean(), Percentile.of(counts.get(i), a.cases(), fraction), a.within());
+                result[i] = new Aggregate(a.cases(), a.mean(), Percentile.of(counts.get(i), a.cases(), fraction), a.within(), a.total());
             }
         }
         return result;

@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.Indicator;
 import dk.klaremaal.goals.IndicatorKind;
@@ -53,7 +54,7 @@ class ContactStatisticsRepository implements IndicatorCalculator {
                                count(*) filter (where c.abandoned) as missed,
                                count(*) filter (where c.%1$s <= :within) as within,
                                count(*) filter (where c.answered_at is not null and c.outcome = :outcome) as with_outcome,
-                               avg(c.%1$s) as mean%3$s
+                               avg(c.%1$s) as mean, sum(c.%1$s)::numeric as total, count(c.%1$s) as counted%3$s
                         from %2$s
                         join contact c on c.organisation_id = :organisation and c.channel = :channel
                                       and c.offered_on between r.from_day and r.to_day
@@ -72,17 +73,22 @@ class ContactStatisticsRepository implements IndicatorCalculator {
                     BigDecimal pct = Percentile.valueIf(ind, rs);
                     boolean noAnswers = answered == 0;
                     Measurement m = switch (ind.statistic()) {
-                        case SHARE_WITHIN -> new Measurement(offered, IndicatorCalculator.percent(rs.getLong("within"), offered));
+                        case SHARE_WITHIN -> Measurement.of(offered, Fraction.percent(rs.getLong("within"), offered));
                         case MISSED_COUNT -> new Measurement(offered, BigDecimal.valueOf(rs.getLong("missed")));
                         case SHARE_OUTCOME -> noAnswers ? null
-                                : new Measurement(answered, IndicatorCalculator.percent(rs.getLong("with_outcome"), answered));
-                        case MEAN -> noAnswers ? null : new Measurement(answered, weeks(ind, mean));
-                        default -> noAnswers ? null : new Measurement(answered, weeks(ind, pct));
+                                : Measurement.of(answered, Fraction.percent(rs.getLong("with_outcome"), answered));
+                        case MEAN -> noAnswers ? null : new Measurement(answered, weeks(ind, mean), null,
+                                exactWeeks(ind, new Fraction(rs.getBigDecimal("total"), BigDecimal.valueOf(rs.getLong("counted")))), null);
+                        default -> noAnswers ? null : new Measurement(answered, weeks(ind, pct), null, exactWeeks(ind, Fraction.of(pct)), null);
                     };
                     return result[rs.getInt("i") - 1] = m;
                 })
                 .list();
         return Arrays.asList(result);
+    }
+
+    private static Fraction exactWeeks(Indicator ind, Fraction value) {
+        return ind.valueUnit() == Indicator.ValueUnit.WEEKS ? value.dividedBy(Fraction.of(BigDecimal.valueOf(7))) : value;
     }
 
     private static BigDecimal weeks(Indicator ind, BigDecimal value) {

@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.IndicatorKind;
 import java.time.Clock;
@@ -52,7 +53,7 @@ class MilestoneCalculator implements IndicatorCalculator {
                     done++;
                 }
             }
-            result.add(due == 0 ? null : new Measurement(due, IndicatorCalculator.percent(done, due)));
+            result.add(due == 0 ? null : Measurement.of(due, Fraction.percent(done, due)));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
@@ -10,7 +11,6 @@ import dk.klaremaal.measurement.CaseStatisticsRepository.OpenCases;
 import dk.klaremaal.platform.DataVersion;
 import dk.klaremaal.platform.KeptCaches;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -116,9 +116,9 @@ public class ResultService {
             ranges.add(new DateRange(baseline.period().start(), baseline.period().end()));
         }
         List<Measurement> measured = calculator.measure(goal, ranges);
-        BigDecimal baselineValue = baseline == null ? null
-                : baseline.value() != null ? baseline.value()
-                : Optional.ofNullable(measured.getLast()).map(Measurement::value).orElse(null);
+        Fraction baselineValue = baseline == null ? null
+                : baseline.value() != null ? Fraction.of(baseline.value())
+                : Optional.ofNullable(measured.getLast()).map(Measurement::exact).orElse(null);
 
         Map<LocalDate, OpenCases> open = goal.indicator().kind() == IndicatorKind.PROCESSING_TIME
                 ? cases.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList()).stream()
@@ -129,13 +129,14 @@ public class ResultService {
         for (int i = 0; i < periods.size(); i++) {
             Period period = periods.get(i);
             Measurement m = measured.get(i);
-            BigDecimal target = target(goal, period, baselineValue);
+            Fraction target = target(goal, period, baselineValue);
             Assessment assessment = assess(goal, m, target);
             Measurement ytd = yearToDate ? measured.get(periods.size() + i) : null;
             Assessment ytdAssessment = ytd == null || goal.scaleBasis() != Goal.ScaleBasis.ABSOLUTE ? null : assess(goal, ytd, target);
             OpenCases openCases = open == null ? null : open.get(period.end());
             results.add(new GoalResult(period, !period.end().isBefore(today), m == null ? 0 : m.observations(),
-                    m == null ? null : m.value(), m == null ? null : m.secondary(), target, assessment.percentOfTarget(),
+                    m == null ? null : m.value(), m == null ? null : m.secondary(), target == null ? null : target.decimal(),
+                    assessment.percentOfTarget(),
                     assessment.level(), ytd == null ? null : ytd.value(), ytdAssessment == null ? null : ytdAssessment.level(),
                     open == null ? null : openCases == null ? 0L : openCases.count(), openCases == null ? null : openCases.oldestAgeDays()));
         }
@@ -166,12 +167,13 @@ public class ResultService {
         return Optional.ofNullable(m.getFirst()).map(Measurement::value);
     }
 
-    static BigDecimal target(Goal goal, Period period, BigDecimal baselineValue) {
+    /** The period's target, exactly: one relative to a baseline is kept as a fraction of it. */
+    static Fraction target(Goal goal, Period period, Fraction baselineValue) {
         if (goal.baseline() != null) {
             return baselineValue == null || !period.start().isAfter(goal.baseline().period().start()) ? null
                     : goal.baseline().target(baselineValue);
         }
-        return goal.target(period).orElse(null);
+        return goal.target(period).map(Fraction::of).orElse(null);
     }
 
     record Assessment(BigDecimal percentOfTarget, ScaleLevel level) {
@@ -179,16 +181,17 @@ public class ResultService {
 
     /**
      * The level the value reaches. On a target basis the scale reads value ÷ target × 100 (no target,
-     * no assessment). A compound goal reaches a level only when both values reach it.
+     * no assessment). A compound goal reaches a level only when both values reach it. The value, the
+     * target and their ratio are exact fractions here; only the percentage shown is rounded.
      */
-    static Assessment assess(Goal goal, Measurement m, BigDecimal target) {
+    static Assessment assess(Goal goal, Measurement m, Fraction target) {
         if (m == null || m.value() == null) {
             return new Assessment(null, null);
         }
-        BigDecimal assessed = m.value();
-        BigDecimal percentOfTarget = null;
+        Fraction assessed = m.exact();
+        Fraction percentOfTarget = null;
         if (target != null && target.signum() > 0) {
-            percentOfTarget = m.value().multiply(BigDecimal.valueOf(100)).divide(target, MathContext.DECIMAL64);
+            percentOfTarget = m.exact().times(Fraction.HUNDRED).dividedBy(target);
         }
         if (goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET) {
             if (percentOfTarget == null) {
@@ -197,14 +200,15 @@ public class ResultService {
             assessed = percentOfTarget;
         }
         ScaleLevel level = goal.scale().assess(assessed).orElse(null);
+        BigDecimal shownPercent = percentOfTarget == null ? null : percentOfTarget.decimal();
         if (goal.secondaryScale() != null && level != null) {
-            ScaleLevel second = m.secondary() == null ? null : goal.secondaryScale().assess(m.secondary()).orElse(null);
+            ScaleLevel second = m.exactSecondary() == null ? null : goal.secondaryScale().assess(m.exactSecondary()).orElse(null);
             if (second == null) {
                 level = null;
             } else if (second.status().rank() > level.status().rank()) {
                 level = second;
             }
         }
-        return new Assessment(percentOfTarget, level);
+        return new Assessment(shownPercent, level);
     }
 }

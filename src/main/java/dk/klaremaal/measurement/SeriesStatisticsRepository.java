@@ -2,13 +2,13 @@ package dk.klaremaal.measurement;
 
 import dk.klaremaal.catalogue.Series;
 import dk.klaremaal.catalogue.SourceRepository;
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.Indicator;
 import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
 import dk.klaremaal.goals.PeriodKind;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ public class SeriesStatisticsRepository implements IndicatorCalculator {
             Aggregate n = numerator[i];
             BigDecimal d = denominator[i];
             result.add(n == null || d == null || d.signum() == 0 ? null
-                    : new Measurement(d.longValue(), n.value().multiply(BigDecimal.valueOf(100)).divide(d, MathContext.DECIMAL64)));
+                    : Measurement.of(d.longValue(), Fraction.of(n.value()).times(Fraction.HUNDRED).dividedBy(Fraction.of(d))));
         }
         return result;
     }

@@ -1,10 +1,10 @@
 package dk.klaremaal.measurement;
 
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.Indicator;
 import dk.klaremaal.goals.IndicatorKind;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,13 +69,13 @@ class SurveyStatisticsRepository implements IndicatorCalculator {
             return null;
         }
         return switch (ind.statistic()) {
-            case MEAN -> new Measurement(n, BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), MathContext.DECIMAL64));
-            case SHARE_AT_LEAST -> new Measurement(n, IndicatorCalculator.percent(atLeast(byScore, ind.scoreLevel()), n));
+            case MEAN -> Measurement.of(n, Fraction.of(sum, n));
+            case SHARE_AT_LEAST -> Measurement.of(n, Fraction.percent(atLeast(byScore, ind.scoreLevel()), n));
             default -> {
                 long satisfied = atLeast(byScore, ind.scoreLevel());
-                BigDecimal ofWhom = satisfied == 0 ? BigDecimal.ZERO
-                        : IndicatorCalculator.percent(atLeast(byScore, ind.secondaryScoreLevel()), satisfied);
-                yield new Measurement(n, IndicatorCalculator.percent(satisfied, n), ofWhom);
+                Fraction ofWhom = satisfied == 0 ? Fraction.of(BigDecimal.ZERO)
+                        : Fraction.percent(atLeast(byScore, ind.secondaryScoreLevel()), satisfied);
+                yield Measurement.of(n, Fraction.percent(satisfied, n), ofWhom);
             }
         };
     }

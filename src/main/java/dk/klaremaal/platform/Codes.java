@@ -21,7 +21,8 @@ public final class Codes {
                 return value;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + code + "'; expected one of "
+        String shown = code != null && code.length() > 80 ? code.substring(0, 80) + "…" : code;
+        throw new IllegalArgumentException("unknown " + what + " '" + shown + "'; expected one of "
                 + Arrays.stream(type.getEnumConstants()).map(Codes::of).collect(Collectors.joining(", ")));
     }
 }

@@ -34,6 +34,10 @@ class Open311IT extends IntegrationTest {
     @BeforeEach
     void cases() {
         Fixtures.agencyWithCaseType(catalogue, "testens-styrelse", "tilladelse");
+        // Open311 lists the cases of a case type only when they do not concern persons and listing is turned on.
+        var listed = put("/api/v1/organisations/testens-styrelse/case-types/tilladelse/privacy", "application/json",
+                "{\"concernsPersons\":false,\"open311Listed\":true}", ADMIN_TOKEN);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         put("/api/v1/organisations/testens-styrelse/case-types/tilladelse/expected-time-settings", "application/json",
                 "{\"minCases\":1,\"dayUnit\":\"working\"}", ADMIN_TOKEN);
         // Decided case A (5 working days) gives the expected time for B, received a week later and still open.

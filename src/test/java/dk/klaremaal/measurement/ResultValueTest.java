@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ResultValueTest {
 
-    private static final CaseStatisticsRepository.Aggregate AGG = new CaseStatisticsRepository.Aggregate(5, new BigDecimal("42"), new BigDecimal("5.2"), 4);
+    private static final CaseStatisticsRepository.Aggregate AGG = new CaseStatisticsRepository.Aggregate(5, new BigDecimal("42"), new BigDecimal("5.2"), 4,
+            new BigDecimal("210"));
 
     @Test
     void meanOf42DaysIsExactlySixWeeks() {
