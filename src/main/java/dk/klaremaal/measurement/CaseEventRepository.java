@@ -157,7 +157,8 @@ public class CaseEventRepository {
 
     /**
      * Finds the rows whose event_id is already stored (one join with the stored events), keeping for
-     * each whether it is the same event.
+     * each whether it is the same event. A later row of an event_id the upload repeats is left out: it
+     * is already counted (or refused) as a repeat of its first row, which is compared with what is stored.
      */
     public void findResends(boolean byIndex) {
         probeStoredEventsByIndex(byIndex);
@@ -165,7 +166,8 @@ public class CaseEventRepository {
                 create temp table incoming_resend on commit drop as
                 select i.ctid as tid, i.row, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at,
                        (i.case_type_id, i.case_id, i.event, i.occurred_at) = (e.case_type_id, e.case_id, e.event, e.occurred_at) as same
-                from incoming_event i join case_event e using (event_id)""").update();
+                from incoming_event i join case_event e using (event_id)
+                where not exists (select from incoming_repeat r where r.row = i.row)""").update();
         probeStoredEventsByIndex(false);
     }
 

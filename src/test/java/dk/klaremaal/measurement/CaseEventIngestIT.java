@@ -171,6 +171,35 @@ class CaseEventIngestIT extends IntegrationTest {
     }
 
     @Test
+    void aStoredEventSentTwiceInOneFileIsCountedAsTwoDuplicatesNotThree() {
+        String received = "A-r," + ORG + ",tilladelse,A,received,2024-03-01T09:00+01:00\n";
+        post("/api/v1/case-events", "text/csv", Fixtures.HEADER + received, INGEST_TOKEN);
+
+        // Rows 2 and 3 send the stored event again, row 4 its decision: two duplicates among three rows.
+        String decided = "A-d," + ORG + ",tilladelse,A,decided,2024-03-05T09:00+01:00\n";
+        var resent = json(post("/api/v1/case-events", "text/csv", Fixtures.HEADER + received + received + decided, INGEST_TOKEN));
+        assertThat(resent.get("stored").asBoolean()).isTrue();
+        assertThat(resent.get("rows").asInt()).isEqualTo(3);
+        assertThat(resent.get("accepted").asInt()).isEqualTo(1);
+        assertThat(resent.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(events()).isEqualTo(2);
+
+        // Twice again and once more changed: two duplicates, and the changed row refused once, for the one reason.
+        String changed = "A-r," + ORG + ",tilladelse,A,received,2024-03-02T09:00+01:00\n";
+        var response = post("/api/v1/case-events", "text/csv", Fixtures.HEADER + received + received + changed, INGEST_TOKEN);
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode refused = json(response);
+        assertThat(refused.get("rows").asInt()).isEqualTo(3);
+        assertThat(refused.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(refused.get("rejected").asInt()).isEqualTo(1);
+        assertThat(refused.get("errors")).hasSize(1);
+        assertThat(refused.get("errors").get(0).get("row").asInt()).isEqualTo(4);
+        assertThat(refused.get("errors").get(0).get("reason").asString()).isEqualTo("the same event_id is used on row 2 for a different event");
+        assertThat(events()).isEqualTo(2);
+        assertThat(snapshot()).isEqualTo("A:false:4");
+    }
+
+    @Test
     void aFileThatStopsBeingCsvHalfwayIsRefusedAndTheNextUploadIsStoredAsUsual() {
         StringBuilder csv = new StringBuilder(Fixtures.HEADER);
         for (int i = 0; i < 2_000; i++) {
