@@ -135,9 +135,6 @@ public class CaseEventIngestService implements Dataset {
                         "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
             events.lockCaseTypes(copied.caseTypes());
-            if (approach.rebuildIndexes()) {
-                events.lockIndexRebuild();
-            }
             events.findResends(approach.probeIndexes());
             duplicates += events.sameResends();
             for (CaseEventRepository.Resend resend : events.conflictingResends()) {
@@ -162,7 +159,7 @@ public class CaseEventIngestService implements Dataset {
             if (!errors.isEmpty()) {
                 return errors.report(count, duplicates);
             }
-            int accepted = events.storeIncoming(recordFile, spanFile, approach.rebuildIndexes());
+            int accepted = events.storeIncoming(recordFile, spanFile);
             phases.done("store");
             return IngestReport.stored(count, accepted, duplicates);
         } catch (IOException e) {

@@ -129,7 +129,7 @@ class CaseEventIngestIT extends IntegrationTest {
     }
 
     @Test
-    void anUploadLargerThanWhatIsStoredIsStoredWithTheIndexesRebuiltAsTheyWere() {
+    void anUploadLargerThanWhatIsStoredIsStoredWithTheIndexesAsTheyWere() {
         String indexes = "select string_agg(indexdef, '; ' order by indexname) from pg_indexes where tablename = 'case_event'";
         String before = jdbc.sql(indexes).query(String.class).single();
         StringBuilder csv = new StringBuilder(Fixtures.HEADER);
