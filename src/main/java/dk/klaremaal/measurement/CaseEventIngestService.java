@@ -183,16 +183,8 @@ public class CaseEventIngestService implements Dataset {
         if (t == null || !errors.isEmpty()) {
             return;
         }
-        CaseKey key = c.key();
         try {
-            boolean reopened = t.spans().size() > 1;
-            PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
-                    t.calendarDays(), t.workingDays(), !c.stored().isEmpty(), reopened);
-            // The one span of a case never reopened is its record's receipt and decision; only reopened cases' spans are kept.
-            for (int i = 0; reopened && i < t.spans().size(); i++) {
-                CaseClock.Span span = t.spans().get(i);
-                PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
-            }
+            CaseTimelines.write(records, spans, c.key(), t, !c.stored().isEmpty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -302,10 +294,8 @@ public class CaseEventIngestService implements Dataset {
         while (!pending.isEmpty()) {
             List<CaseEvent> all = new ArrayList<>(stored);
             pending.forEach(c -> all.add(c.event()));
-            all.sort(CaseEvent.APPLY_ORDER);
             try {
-                CaseClock.Timeline timeline = CaseClock.replay(all, type.clockStart(), type.excludePauses(),
-                        (a, b) -> calendar.workingDaysBetween(a, b, closing));
+                CaseClock.Timeline timeline = CaseTimelines.replay(all, type, closing, calendar);
                 return rejectedAny ? null : timeline;
             } catch (CaseClock.SequenceException e) {
                 Candidate blamed = pending.stream().filter(c -> c.event() == e.event()).findFirst().orElse(null);

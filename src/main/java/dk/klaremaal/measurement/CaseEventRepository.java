@@ -235,6 +235,27 @@ public class CaseEventRepository {
         }
     }
 
+    /**
+     * Every case of a case type with stored events, one at a time in case order, with its stored events; read
+     * from a cursor, so only one case is held at a time. Within the caller's transaction.
+     */
+    public void forEachStoredCase(long caseTypeId, CaseVisitor visitor) {
+        List<CaseEvent> current = new ArrayList<>();
+        streaming.query("""
+                select event_id, case_type_id, case_id, event, occurred_at from case_event
+                where case_type_id = ? order by case_id""", rs -> {
+            CaseEvent event = event(rs, 1);
+            if (!current.isEmpty() && !current.getFirst().caseId().equals(event.caseId())) {
+                visit(visitor, new CaseKey(caseTypeId, current.getFirst().caseId()), List.copyOf(current), List.of());
+                current.clear();
+            }
+            current.add(event);
+        }, caseTypeId);
+        if (!current.isEmpty()) {
+            visit(visitor, new CaseKey(caseTypeId, current.getFirst().caseId()), List.copyOf(current), List.of());
+        }
+    }
+
     private static void visit(CaseVisitor visitor, CaseKey key, List<CaseEvent> stored, List<Sent> sent) {
         try {
             visitor.visit(key, stored, sent);
