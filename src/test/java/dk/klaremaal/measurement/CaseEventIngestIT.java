@@ -141,7 +141,7 @@ class CaseEventIngestIT extends IntegrationTest {
         assertThat(report.get("accepted").asInt()).isEqualTo(10_000);
         assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(before).contains("UNIQUE INDEX case_event_pkey");
         assertThat(jdbc.sql("select count(*) from case_record where not is_open").query(Long.class).single()).isEqualTo(4_000);
-        // The rebuilt key still finds a stored event_id sent again for a different event.
+        // The key still finds a stored event_id sent again for a different event.
         var conflicting = post("/api/v1/case-events", "text/csv",
                 Fixtures.HEADER + "L1-r," + ORG + ",tilladelse,Z,received,2024-04-01T09:00+02:00\n", INGEST_TOKEN);
         assertThat(conflicting.statusCode()).isEqualTo(422);
