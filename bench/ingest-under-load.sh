@@ -8,11 +8,14 @@
 # 1. generates `cases` cases of events for the demo catalogue (./klaremaal generate; 1,040,000 cases are
 #    about 3 million events), a new seed each run;
 # 2. posts the file to /api/v1/case-events in one request (streamed) and, for as long as it runs, asks
-#    three public answers over and over, one client each, one request at a time: a municipality's goal page,
-#    the results API of that goal, and Open311's list of the municipality's cases (each request with another
-#    end_date, so that none is answered from the page cache and every one reads the case tables);
+#    three public answers over and over, one client each, one request at a time and at most `rate` a second
+#    (default 20, as visitors would, not as fast as the machine allows, so the clients do not take the cores
+#    the upload and the answers need): a municipality's goal page, the results API of that goal, and Open311's
+#    list of the municipality's cases (each request with another end_date, so that none is answered from the
+#    page cache and every one reads the case tables);
 # 3. prints, for each, the number of requests, the answers that were not 2xx, p50, p99 and the maximum
-#    answer time, and the upload's seconds and events per second.
+#    answer time, the five slowest answers with when they were asked (seconds into the upload), and the
+#    upload's seconds and events per second.
 # The request loops stop when the upload has been answered (or after an hour) and only ever ask base-url.
 # It reports numbers; it never fails on timing.
 set -euo pipefail
@@ -20,6 +23,7 @@ cd "$(dirname "$0")/.."
 cases=${1:-1040000}
 base=${2:-http://localhost:8080}
 token=${3:-demo-token-klaremaal}
+rate=${KLAREMAAL_BENCH_RATE:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -43,11 +47,12 @@ curl -s -o "$work/answer.json" -w '%{http_code}' -X POST -H "Authorization: Bear
   -H 'Content-Type: text/csv' -T "$work/events.csv" "$base/api/v1/case-events" > "$work/status" &
 upload=$!
 
-python3 - "$base" "$goal" "$organisation" "$upload" > "$work/load.txt" <<'PY'
+python3 - "$base" "$goal" "$organisation" "$upload" "$rate" > "$work/load.txt" <<'PY'
 import http.client, os, sys, threading, time, urllib.parse
-base, goal, organisation, upload = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+base, goal, organisation, upload, rate = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
 url = urllib.parse.urlparse(base)
-deadline = time.monotonic() + 3600
+began = time.monotonic()
+deadline = began + 3600
 
 def uploading():
     try:
@@ -67,6 +72,7 @@ targets = {
     "Open311 /open311/v2/requests.json (%s)" % organisation: open311,
 }
 times = {name: [] for name in targets}
+slowest = []
 failures = {name: 0 for name in targets}
 
 def client(name, path):
@@ -83,9 +89,12 @@ def client(name, path):
             ok = False
             connection.close()
             connection = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=120)
-        times[name].append(time.monotonic() - started)
+        took = time.monotonic() - started
+        times[name].append(took)
+        slowest.append((took, started - began, name))
         failures[name] += 0 if ok else 1
         i += 1
+        time.sleep(max(0.0, 1 / rate - took))
 
 threads = [threading.Thread(target=client, args=(name, path)) for name, path in targets.items()]
 for t in threads:
@@ -107,6 +116,8 @@ everything.sort()
 if everything:
     print("| all three | %d | %d | %.3f s | %.3f s | %.3f s |" % (len(everything), sum(failures.values()), rank(everything, 50),
                                                                rank(everything, 99), everything[-1]))
+print()
+print("Slowest answers: " + "; ".join("%.2f s, asked %.0f s into the upload, %s" % s for s in sorted(slowest, reverse=True)[:5]))
 PY
 wait "$upload" || true
 end=$(date +%s.%N)
