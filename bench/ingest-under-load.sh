@@ -7,7 +7,7 @@
 # It
 # 1. generates `cases` cases of events for the demo catalogue (./klaremaal generate; 1,040,000 cases are
 #    about 3 million events), a new seed each run;
-# 2. posts the file to /api/v1/case-events in one request (streamed) and, for as long as it runs, asks
+# 2. asks each of the answers below 20 times to warm the application up, then posts the file to /api/v1/case-events in one request (streamed) and, for as long as it runs, asks
 #    three public answers over and over, one client each, one request at a time and at most `rate` a second
 #    (default 20, as visitors would, not as fast as the machine allows, so the clients do not take the cores
 #    the upload and the answers need): a municipality's goal page, the results API of that goal, and Open311's
@@ -41,6 +41,13 @@ for org in json.load(urllib.request.urlopen(base + "/organisations")):
 PY
 )
 echo "goal $goal of $organisation" >&2
+# Warm up first (compiled code, templates, connections, the goal's results), so that what is measured is the upload's
+# effect, not the first answers of a freshly started application.
+for i in $(seq 20); do
+  for path in "/maal/$goal" "/api/v1/goals/$goal/results" "/open311/v2/requests.json?jurisdiction_id=$organisation"; do
+    curl -s -o /dev/null "$base$path"
+  done
+done
 
 start=$(date +%s.%N)
 curl -s -o "$work/answer.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
