@@ -135,9 +135,6 @@ public class CaseEventIngestService implements Dataset {
                         "the same event_id is used on row " + repeat.firstRow() + " for a different event"));
             }
             events.lockCaseTypes(copied.caseTypes());
-            if (approach.rebuildIndexes()) {
-                events.lockIndexRebuild();
-            }
             events.findResends(approach.probeIndexes());
             duplicates += events.sameResends();
             for (CaseEventRepository.Resend resend : events.conflictingResends()) {
@@ -162,7 +159,7 @@ public class CaseEventIngestService implements Dataset {
             if (!errors.isEmpty()) {
                 return errors.report(count, duplicates);
             }
-            int accepted = events.storeIncoming(recordFile, spanFile, approach.rebuildIndexes());
+            int accepted = events.storeIncoming(recordFile, spanFile);
             phases.done("store");
             return IngestReport.stored(count, accepted, duplicates);
         } catch (IOException e) {
@@ -186,16 +183,8 @@ public class CaseEventIngestService implements Dataset {
         if (t == null || !errors.isEmpty()) {
             return;
         }
-        CaseKey key = c.key();
         try {
-            boolean reopened = t.spans().size() > 1;
-            PostgresCopy.line(records, key.caseTypeId(), key.caseId(), t.receivedOn(), t.open(), t.lastDecidedOn(),
-                    t.calendarDays(), t.workingDays(), !c.stored().isEmpty(), reopened);
-            // The one span of a case never reopened is its record's receipt and decision; only reopened cases' spans are kept.
-            for (int i = 0; reopened && i < t.spans().size(); i++) {
-                CaseClock.Span span = t.spans().get(i);
-                PostgresCopy.line(spans, key.caseTypeId(), key.caseId(), i + 1, span.openedOn(), span.closedOn());
-            }
+            CaseTimelines.write(records, spans, c.key(), t, !c.stored().isEmpty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -305,10 +294,8 @@ public class CaseEventIngestService implements Dataset {
         while (!pending.isEmpty()) {
             List<CaseEvent> all = new ArrayList<>(stored);
             pending.forEach(c -> all.add(c.event()));
-            all.sort(CaseEvent.APPLY_ORDER);
             try {
-                CaseClock.Timeline timeline = CaseClock.replay(all, type.clockStart(), type.excludePauses(),
-                        (a, b) -> calendar.workingDaysBetween(a, b, closing));
+                CaseClock.Timeline timeline = CaseTimelines.replay(all, type, closing, calendar);
                 return rejectedAny ? null : timeline;
             } catch (CaseClock.SequenceException e) {
                 Candidate blamed = pending.stream().filter(c -> c.event() == e.event()).findFirst().orElse(null);

@@ -2,7 +2,6 @@ package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.AdvisoryLocks;
 import dk.klaremaal.platform.PostgresCopy;
-import dk.klaremaal.platform.TableIndexes;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -123,25 +122,17 @@ public class CaseEventRepository {
      * How an upload is matched with and added to the stored events, by its size beside theirs (counted
      * from the table's size on disk, about 100 bytes an event, which is always current).
      *
-     * @param probeIndexes   the upload is small beside what is stored: looking its ids and cases up in the
-     *                       stored events' indexes is cheaper than reading all stored events once
-     * @param rebuildIndexes the upload is at least as large as what is stored: dropping the indexes,
-     *                       inserting and building them again is cheaper than adding each event to them
+     * @param probeIndexes the upload is small beside what is stored: looking its ids and cases up in the
+     *                     stored events' indexes is cheaper than reading all stored events once
+     * @param scanStored   the upload is at least as large as what is stored: its cases with stored events
+     *                     are found by gathering the (fewer) stored cases and looking them up among its rows
      */
-    public record Approach(boolean probeIndexes, boolean rebuildIndexes) {
+    public record Approach(boolean probeIndexes, boolean scanStored) {
     }
 
     public Approach approachFor(long incomingRows) {
         long storedEvents = jdbc.sql("select pg_relation_size('case_event')").query(Long.class).single() / 100;
         return new Approach(incomingRows * 8 < storedEvents, incomingRows >= 10_000 && incomingRows >= storedEvents);
-    }
-
-    /**
-     * Lets one upload at a time, across all nodes, rebuild the stored events' indexes; taken before the
-     * stored events are first read, so two such uploads wait for each other instead of deadlocking.
-     */
-    public void lockIndexRebuild() {
-        AdvisoryLocks.lock(jdbc, AdvisoryLocks.CASE_EVENT_INDEXES, 0);
     }
 
     /** How many rows repeat an earlier row of the upload exactly. */
@@ -157,7 +148,8 @@ public class CaseEventRepository {
 
     /**
      * Finds the rows whose event_id is already stored (one join with the stored events), keeping for
-     * each whether it is the same event.
+     * each whether it is the same event. A later row of an event_id the upload repeats is left out: it
+     * is already counted (or refused) as a repeat of its first row, which is compared with what is stored.
      */
     public void findResends(boolean byIndex) {
         probeStoredEventsByIndex(byIndex);
@@ -165,7 +157,8 @@ public class CaseEventRepository {
                 create temp table incoming_resend on commit drop as
                 select i.ctid as tid, i.row, e.event_id, e.case_type_id, e.case_id, e.event, e.occurred_at,
                        (i.case_type_id, i.case_id, i.event, i.occurred_at) = (e.case_type_id, e.case_id, e.event, e.occurred_at) as same
-                from incoming_event i join case_event e using (event_id)""").update();
+                from incoming_event i join case_event e using (event_id)
+                where not exists (select from incoming_repeat r where r.row = i.row)""").update();
         probeStoredEventsByIndex(false);
     }
 
@@ -207,7 +200,7 @@ public class CaseEventRepository {
         Current[] current = new Current[1];
         // The cases of the upload that have stored events: for an upload at least as large as what is stored, the
         // stored cases are gathered (the fewer) and looked up among the upload's rows, not the other way round.
-        String affected = approach.rebuildIndexes()
+        String affected = approach.scanStored()
                 ? """
                   select distinct i.case_type_id, i.case_id from incoming_event i
                   join (select distinct case_type_id, case_id from case_event) s using (case_type_id, case_id)"""
@@ -242,6 +235,27 @@ public class CaseEventRepository {
         }
     }
 
+    /**
+     * Every case of a case type with stored events, one at a time in case order, with its stored events; read
+     * from a cursor, so only one case is held at a time. Within the caller's transaction.
+     */
+    public void forEachStoredCase(long caseTypeId, CaseVisitor visitor) {
+        List<CaseEvent> current = new ArrayList<>();
+        streaming.query("""
+                select event_id, case_type_id, case_id, event, occurred_at from case_event
+                where case_type_id = ? order by case_id""", rs -> {
+            CaseEvent event = event(rs, 1);
+            if (!current.isEmpty() && !current.getFirst().caseId().equals(event.caseId())) {
+                visit(visitor, new CaseKey(caseTypeId, current.getFirst().caseId()), List.copyOf(current), List.of());
+                current.clear();
+            }
+            current.add(event);
+        }, caseTypeId);
+        if (!current.isEmpty()) {
+            visit(visitor, new CaseKey(caseTypeId, current.getFirst().caseId()), List.copyOf(current), List.of());
+        }
+    }
+
     private static void visit(CaseVisitor visitor, CaseKey key, List<CaseEvent> stored, List<Sent> sent) {
         try {
             visitor.visit(key, stored, sent);
@@ -255,7 +269,7 @@ public class CaseEventRepository {
      * number of events stored. {@code records} marks the cases that had stored events (whose old record
      * and spans are replaced).
      */
-    public int storeIncoming(Path records, Path spans, boolean rebuildIndexes) throws IOException {
+    public int storeIncoming(Path records, Path spans) throws IOException {
         jdbc.sql("""
                 create temp table incoming_record (case_type_id bigint, case_id text collate "C", received_on date, is_open boolean,
                                                    last_decided_on date, calendar_days integer, working_days integer,
@@ -270,12 +284,12 @@ public class CaseEventRepository {
         }
         jdbc.sql("analyze incoming_record, incoming_span").update();
         steps.done("copy records and spans in");
-        String insert = """
+        // The events are added to the indexes as they are inserted, however many: dropping the indexes and building them
+        // again afterwards is faster for a large upload, but locks every reader of the events out until it commits.
+        int stored = jdbc.sql("""
                 insert into case_event (event_id, case_type_id, case_id, event, occurred_at)
-                select event_id, case_type_id, case_id, event, occurred_at from incoming_event""";
-        int stored = rebuildIndexes ? TableIndexes.rebuiltAround(jdbc, "case_event", workMem, () -> jdbc.sql(insert).update())
-                : jdbc.sql(insert).update();
-        steps.done(rebuildIndexes ? "insert events and rebuild their indexes" : "insert events");
+                select event_id, case_type_id, case_id, event, occurred_at from incoming_event""").update();
+        steps.done("insert events");
         // The histograms lose the replaced records' counts and gain the new ones'. The changes are added to the counts
         // kept, and the counts not kept yet are inserted (in the key's order, the index is filled page by page): that costs
         // less than half of an insert that checks each row for a conflict.

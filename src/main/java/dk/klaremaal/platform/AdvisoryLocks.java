@@ -16,7 +16,8 @@ public final class AdvisoryLocks {
     public static final int SURVEYS = 0x4B53;
     public static final int SYSTEM = 0x4B41;
     public static final int SERIES = 0x4B56;
-    public static final int CASE_EVENT_INDEXES = 0x4B49;
+    /** One rebuild of the derived case data at a time (key 0), across all nodes. */
+    public static final int DERIVED_DATA = 0x4B52;
 
     private AdvisoryLocks() {
     }

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import dk.klaremaal.platform.TableIndexes;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -24,9 +23,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * those tables (same columns, constraints and indexes; the events' primary key becomes a plain index,
  * as the rows are checked nowhere), each table in its own transaction, in two ways:
  * <ul>
- *     <li>into the tables with their indexes, as an ingest of a few events among many stored ones must;</li>
- *     <li>into the tables without indexes, which are then built from all rows at once (how a large
- *     ingest stores its events).</li>
+ *     <li>into the tables with their indexes, as an ingest does (readers of the tables keep reading);</li>
+ *     <li>into the tables without indexes, which are then built from all rows at once (as a restore
+ *     does; faster, but it locks every reader of the table out).</li>
  * </ul>
  * The events per second of the faster way is the most any ingest storing these rows can reach on the
  * machine and database it runs on. The copies are dropped at the end.
@@ -76,7 +75,7 @@ public final class StorageFloor {
                 createCopy(pg, t);
                 double withIndexes = timed(pg, () -> copyIn(copies, t, file));
                 execute(pg, "truncate " + t.copy());
-                // The way a large ingest stores its events (TableIndexes): indexes dropped, rows in, indexes built again.
+                // The way a restore stores rows (TableIndexes): indexes dropped, rows in, indexes built again.
                 double indexesAfter = timed(pg, () -> TableIndexes.rebuiltAround(jdbc, t.copy(), memory, () -> copyIn(copies, t, file)));
                 execute(pg, "drop table " + t.copy());
                 Files.delete(file);

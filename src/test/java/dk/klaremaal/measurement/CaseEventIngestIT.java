@@ -129,7 +129,7 @@ class CaseEventIngestIT extends IntegrationTest {
     }
 
     @Test
-    void anUploadLargerThanWhatIsStoredIsStoredWithTheIndexesRebuiltAsTheyWere() {
+    void anUploadLargerThanWhatIsStoredIsStoredWithTheIndexesAsTheyWere() {
         String indexes = "select string_agg(indexdef, '; ' order by indexname) from pg_indexes where tablename = 'case_event'";
         String before = jdbc.sql(indexes).query(String.class).single();
         StringBuilder csv = new StringBuilder(Fixtures.HEADER);
@@ -141,7 +141,7 @@ class CaseEventIngestIT extends IntegrationTest {
         assertThat(report.get("accepted").asInt()).isEqualTo(10_000);
         assertThat(jdbc.sql(indexes).query(String.class).single()).isEqualTo(before).contains("UNIQUE INDEX case_event_pkey");
         assertThat(jdbc.sql("select count(*) from case_record where not is_open").query(Long.class).single()).isEqualTo(4_000);
-        // The rebuilt key still finds a stored event_id sent again for a different event.
+        // The key still finds a stored event_id sent again for a different event.
         var conflicting = post("/api/v1/case-events", "text/csv",
                 Fixtures.HEADER + "L1-r," + ORG + ",tilladelse,Z,received,2024-04-01T09:00+02:00\n", INGEST_TOKEN);
         assertThat(conflicting.statusCode()).isEqualTo(422);
@@ -168,6 +168,35 @@ class CaseEventIngestIT extends IntegrationTest {
         assertThat(error.get("reason").asString()).isEqualTo("the same event_id is used on row 2 for a different event");
         assertThat(json(reused).get("errors")).hasSize(1);
         assertThat(events()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredEventSentTwiceInOneFileIsCountedAsTwoDuplicatesNotThree() {
+        String received = "A-r," + ORG + ",tilladelse,A,received,2024-03-01T09:00+01:00\n";
+        post("/api/v1/case-events", "text/csv", Fixtures.HEADER + received, INGEST_TOKEN);
+
+        // Rows 2 and 3 send the stored event again, row 4 its decision: two duplicates among three rows.
+        String decided = "A-d," + ORG + ",tilladelse,A,decided,2024-03-05T09:00+01:00\n";
+        var resent = json(post("/api/v1/case-events", "text/csv", Fixtures.HEADER + received + received + decided, INGEST_TOKEN));
+        assertThat(resent.get("stored").asBoolean()).isTrue();
+        assertThat(resent.get("rows").asInt()).isEqualTo(3);
+        assertThat(resent.get("accepted").asInt()).isEqualTo(1);
+        assertThat(resent.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(events()).isEqualTo(2);
+
+        // Twice again and once more changed: two duplicates, and the changed row refused once, for the one reason.
+        String changed = "A-r," + ORG + ",tilladelse,A,received,2024-03-02T09:00+01:00\n";
+        var response = post("/api/v1/case-events", "text/csv", Fixtures.HEADER + received + received + changed, INGEST_TOKEN);
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode refused = json(response);
+        assertThat(refused.get("rows").asInt()).isEqualTo(3);
+        assertThat(refused.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(refused.get("rejected").asInt()).isEqualTo(1);
+        assertThat(refused.get("errors")).hasSize(1);
+        assertThat(refused.get("errors").get(0).get("row").asInt()).isEqualTo(4);
+        assertThat(refused.get("errors").get(0).get("reason").asString()).isEqualTo("the same event_id is used on row 2 for a different event");
+        assertThat(events()).isEqualTo(2);
+        assertThat(snapshot()).isEqualTo("A:false:4");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ProcessingTimeHistogramIT extends SeedGoalTest {
      * Uploads the first half of every case's events (each case's rows are together, oldest first), then
      * the whole file: the second upload decides, reopens and decides again cases the first stored, moving
      * their decision months. The second is more than 10,000 rows and larger than what is stored: it takes
-     * the bulk path (indexes rebuilt, the stored cases looked up among the upload's).
+     * the bulk path (the stored cases looked up among the upload's).
      */
     private void uploadCasesThenTheirLaterEvents() throws Exception {
         StringWriter file = new StringWriter();
