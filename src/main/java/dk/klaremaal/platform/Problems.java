@@ -1,16 +1,11 @@
 package dk.klaremaal.platform;
 
 import java.net.URI;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
@@ -47,22 +42,9 @@ public final class Problems {
         return problem;
     }
 
-    /**
-     * Whether the database could not be reached: no connection within the pool's timeout, a connection
-     * refused or cut (SQL state class 08), or the server shutting down or refusing connections (57P).
-     */
+    /** Whether the database could not be reached or was too slow ({@link DatabaseTrouble#causedBy}): a 503 the client may retry. */
     public static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseTrouble.causedBy(e);
     }
 
     /** A body that is not the JSON expected: the field where it went wrong (as far as it was read), with line and column. */
