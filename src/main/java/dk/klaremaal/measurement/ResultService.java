@@ -6,6 +6,8 @@ import dk.klaremaal.goals.Period;
 import dk.klaremaal.goals.PeriodKind;
 import dk.klaremaal.goals.ScaleLevel;
 import dk.klaremaal.measurement.CaseStatisticsRepository.OpenCases;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,9 +43,12 @@ public class ResultService {
 
     private final ResultSnapshots snapshots;
 
+    private final MeterRegistry meters;
+
     ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
-                  dk.klaremaal.platform.DataVersion dataVersion, ResultSnapshots snapshots) {
+                  dk.klaremaal.platform.DataVersion dataVersion, ResultSnapshots snapshots, MeterRegistry meters) {
         this.snapshots = snapshots;
+        this.meters = meters;
         calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
         this.cases = cases;
         this.series = series;
@@ -85,7 +91,17 @@ public class ResultService {
         return List.copyOf(compute(goal));
     }
 
+    /** Every computation (not a reuse of kept results) is timed per indicator kind: {@code klaremaal_results_computation_seconds}. */
     private List<GoalResult> compute(Goal goal) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return computeUntimed(goal);
+        } finally {
+            sample.stop(meters.timer("klaremaal.results.computation", "kind", goal.indicator().kind().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private List<GoalResult> computeUntimed(Goal goal) {
         IndicatorCalculator calculator = calculators.get(goal.indicator().kind());
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> first = calculator.firstDate(goal);
