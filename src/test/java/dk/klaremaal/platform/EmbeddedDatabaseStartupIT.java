@@ -154,7 +154,7 @@ class EmbeddedDatabaseStartupIT {
             // The same PostgreSQL major as the server the tests (and CI) run on.
             int embeddedMajor = Integer.parseInt(show(first, "server_version_num")) / 10_000;
             assertThat(embeddedMajor).isEqualTo(serverMajor());
-            assertThat(EmbeddedDatabaseConfiguration.binariesMajor()).hasValue(embeddedMajor);
+            assertThat(EmbeddedDatabaseConfiguration.POSTGRES_MAJOR).as("the major the application expects").isEqualTo(embeddedMajor);
             everySeedGoalHasAPageWithItsScaleAndAssessedResults(first);
         }
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
@@ -211,7 +211,7 @@ class EmbeddedDatabaseStartupIT {
     @Test
     void aDataFolderOfAnotherMajorIsRefusedWithWhatToDo() throws Exception {
         Path pgData = Files.createDirectories(dataDir.resolve("postgres"));
-        int major = EmbeddedDatabaseConfiguration.binariesMajor().orElseThrow();
+        int major = EmbeddedDatabaseConfiguration.POSTGRES_MAJOR;
         Files.writeString(pgData.resolve("PG_VERSION"), (major - 1) + "\n");
         assertThatThrownBy(() -> new SpringApplicationBuilder(KlaremaalApplication.class).run(
                 "--spring.datasource.url=", "--klaremaal.database=embedded", "--klaremaal.data-dir=" + dataDir, "--server.port=0",
