@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -264,7 +265,8 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void aggregate(DemoMeasurements gen, String org, String survey, String question, int respondents, Map<String, double[]> byPeriod) {
-        byPeriod.forEach((period, weights) -> aggregates.report(new SurveyAggregateService.AggregateInput(org, survey, question, period,
+        // In the order of the periods: the counts are drawn from the generator shared with the answers and downtime after them.
+        new TreeMap<>(byPeriod).forEach((period, weights) -> aggregates.report(new SurveyAggregateService.AggregateInput(org, survey, question, period,
                 gen.counts(weights, respondents), null, null, "Demo-indberetter"), "demo"));
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /** Generates plausible contacts, survey answers, downtime and reported values, deterministic by seed. */
 final class DemoMeasurements {
@@ -59,10 +60,13 @@ final class DemoMeasurements {
         return rows;
     }
 
-    /** Survey answers: per year, respondents and the weight of each answer 1..N. */
+    /**
+     * Survey answers: per year, respondents and the weight of each answer 1..N. The years are drawn in order: the
+     * order of a {@code Map.of} changes from one JVM to the next, and with it every number drawn after it.
+     */
     List<RawRow> responses(String organisation, String survey, String question, Map<Integer, double[]> weightsByYear, int perYear) {
         List<RawRow> rows = new ArrayList<>();
-        weightsByYear.forEach((year, weights) -> {
+        new TreeMap<>(weightsByYear).forEach((year, weights) -> {
             for (int i = 0; i < perYear; i++) {
                 LocalDate day = LocalDate.of(year, 9, 1).plusDays(random.nextInt(60));
                 rows.add(new RawRow(rows.size() + 1, Map.of("response_id", survey + "-" + year + "-" + i, "organisation", organisation,
@@ -85,10 +89,10 @@ final class DemoMeasurements {
         return list;
     }
 
-    /** Downtime intervals: per year, the number of outages and their longest duration in minutes. */
+    /** Downtime intervals: per year (in order, as for answers), the number of outages and their longest duration in minutes. */
     List<RawRow> downtime(String organisation, String system, Map<Integer, int[]> outagesAndMaxMinutes) {
         List<RawRow> rows = new ArrayList<>();
-        outagesAndMaxMinutes.forEach((year, spec) -> {
+        new TreeMap<>(outagesAndMaxMinutes).forEach((year, spec) -> {
             for (int i = 0; i < spec[0]; i++) {
                 ZonedDateTime start = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365)).atTime(random.nextInt(24), random.nextInt(60))
                         .atZone(TimeConfiguration.ZONE);

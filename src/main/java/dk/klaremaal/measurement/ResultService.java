@@ -10,6 +10,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.klaremaal.measurement.CaseStatisticsRepository.OpenCases;
 import dk.klaremaal.platform.DataVersion;
 import dk.klaremaal.platform.KeptCaches;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,9 +49,12 @@ public class ResultService {
 
     private final ResultSnapshots snapshots;
 
+    private final MeterRegistry meters;
+
     ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
-                  DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches) {
+                  DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches, MeterRegistry meters) {
         this.snapshots = snapshots;
+        this.meters = meters;
         calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
         this.cases = cases;
         this.series = series;
@@ -92,7 +98,17 @@ public class ResultService {
         return List.copyOf(compute(goal));
     }
 
+    /** Every computation (not a reuse of kept results) is timed per indicator kind: {@code klaremaal_results_computation_seconds}. */
     private List<GoalResult> compute(Goal goal) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return computeUntimed(goal);
+        } finally {
+            sample.stop(meters.timer("klaremaal.results.computation", "kind", goal.indicator().kind().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private List<GoalResult> computeUntimed(Goal goal) {
         IndicatorCalculator calculator = calculators.get(goal.indicator().kind());
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> first = calculator.firstDate(goal);
