@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,6 +55,8 @@ public class DerivedDataRebuild {
         this.calendar = calendar;
         this.rules = rules;
         this.transaction = new TransactionTemplate(transactions);
+        // Each case type commits on its own, also when the rebuild is asked for by a request (which runs in a transaction of its own).
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Rebuilds everything now and records the current rules version. */

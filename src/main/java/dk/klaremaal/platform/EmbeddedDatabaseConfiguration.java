@@ -69,11 +69,14 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout,
+                          @Value("${spring.datasource.hikari.validation-timeout:1000}") long validationTimeout) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(10);
+        dataSource.setConnectionTimeout(connectionTimeout);
+        dataSource.setValidationTimeout(validationTimeout);
         return dataSource;
     }
 
