@@ -1,19 +1,14 @@
 package dk.klaremaal.access;
 
 import dk.klaremaal.platform.RequestPaths;
+import dk.klaremaal.platform.WatchedRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLEncoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,103 +129,38 @@ class AuditFilter extends OncePerRequestFilter {
      * as it streams past, so an upload of any size is recorded in constant memory. A form's fields
      * are read by the container before this filter runs; they are recorded from the parameters.
      */
-    private static final class Body extends HttpServletRequestWrapper {
+    private static final class Body extends WatchedRequest {
 
-        private final MessageDigest digest;
-        private final ByteArrayOutputStream start = new ByteArrayOutputStream();
-        private long read;
-        private ServletInputStream stream;
-        private BufferedReader reader;
+        private final Seen seen;
 
         Body(HttpServletRequest request) {
-            super(request);
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            this(request, new Seen());
         }
 
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                ServletInputStream in = super.getInputStream();
-                stream = new ServletInputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0) {
-                            seen(new byte[] {(byte) b}, 0, 1);
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        if (n > 0) {
-                            seen(buffer, offset, n);
-                        }
-                        return n;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() throws IOException {
-            if (reader == null) {
-                String encoding = getCharacterEncoding();
-                reader = new BufferedReader(new InputStreamReader(getInputStream(),
-                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
-            }
-            return reader;
-        }
-
-        private void seen(byte[] buffer, int offset, int length) {
-            digest.update(buffer, offset, length);
-            read += length;
-            int keep = Math.min(length, EXCERPT * 4 - start.size());
-            if (keep > 0) {
-                start.write(buffer, offset, keep);
-            }
+        private Body(HttpServletRequest request, Seen seen) {
+            super(request, seen);
+            this.seen = seen;
         }
 
         private boolean form() {
             String type = getContentType();
-            return read == 0 && type != null && type.startsWith("application/x-www-form-urlencoded");
+            return seen.read == 0 && type != null && type.startsWith("application/x-www-form-urlencoded");
         }
 
         long size() {
-            return form() ? formText().length() : Math.max(read, getContentLengthLong());
+            return form() ? formText().length() : Math.max(seen.read, getContentLengthLong());
         }
 
         /** Null when the body was not read to its end (a refused upload), or there is none. */
         String sha256() {
-            if (form()) {
+            if (form() || seen.read == 0 || seen.read < getContentLengthLong()) {
                 return null;
             }
-            return read == 0 || read < getContentLengthLong() ? null : HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(seen.digest.digest());
         }
 
         String excerpt() {
-            String text = form() ? formText() : new String(start.toByteArray(), StandardCharsets.UTF_8);
+            String text = form() ? formText() : new String(seen.start.toByteArray(), StandardCharsets.UTF_8);
             if (text.isEmpty()) {
                 return null;
             }
@@ -251,6 +181,32 @@ class AuditFilter extends OncePerRequestFilter {
                 }
             }
             return text.toString();
+        }
+    }
+
+    /** What of a body went past: its size, its hash so far and its first bytes. */
+    private static final class Seen implements WatchedRequest.Watcher {
+
+        private final MessageDigest digest;
+        private final ByteArrayOutputStream start = new ByteArrayOutputStream();
+        private long read;
+
+        Seen() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void read(byte[] buffer, int offset, int length, long waitedNanos) {
+            digest.update(buffer, offset, length);
+            read += length;
+            int keep = Math.min(length, EXCERPT * 4 - start.size());
+            if (keep > 0) {
+                start.write(buffer, offset, keep);
+            }
         }
     }
 }

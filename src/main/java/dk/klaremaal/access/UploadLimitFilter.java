@@ -1,6 +1,7 @@
 package dk.klaremaal.access;
 
 import dk.klaremaal.platform.RequestPaths;
+import dk.klaremaal.platform.WatchedRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,8 +13,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,7 +80,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Paced body = new Paced(request);
+        WatchedRequest body = new WatchedRequest(request, new Pace());
         if (length >= 0 && length <= READ_FIRST) {
             byte[] whole;
             try {
@@ -126,73 +125,23 @@ class UploadLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The request with its body counted, and timed while the sender is waited for. */
-    private final class Paced extends HttpServletRequestWrapper {
+    /** Counts a body and the time spent waiting for its sender, and stops it when it grows too large or comes too slowly. */
+    private final class Pace implements WatchedRequest.Watcher {
 
-        private ServletInputStream stream;
-        private BufferedReader reader;
-
-        Paced(HttpServletRequest request) {
-            super(request);
-        }
+        private long count;
+        private long waited;
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                ServletInputStream in = super.getInputStream();
-                stream = new ServletInputStream() {
-                    private long count;
-                    private long waited;
-
-                    @Override
-                    public int read() throws IOException {
-                        byte[] one = new byte[1];
-                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        long before = System.nanoTime();
-                        int n = in.read(buffer, offset, length);
-                        waited += System.nanoTime() - before;
-                        if (n > 0) {
-                            count += n;
-                        }
-                        if (count > maxBytes) {
-                            throw new TooSlow("The upload is larger than " + maxBytes + " bytes, the most accepted in one request. Split it into several.");
-                        }
-                        if (waited > graceNanos && count * 1_000_000_000d / waited < minBytesPerSecond) {
-                            throw new TooSlow("The upload arrived at " + Math.round(count * 1_000_000_000d / waited)
-                                    + " bytes per second; at least " + minBytesPerSecond + " are needed. Send it again over a faster connection.");
-                        }
-                        return n;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
+        public void read(byte[] buffer, int offset, int length, long waitedNanos) throws TooSlow {
+            count += length;
+            waited += waitedNanos;
+            if (count > maxBytes) {
+                throw new TooSlow("The upload is larger than " + maxBytes + " bytes, the most accepted in one request. Split it into several.");
             }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() throws IOException {
-            if (reader == null) {
-                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset(this)));
+            if (waited > graceNanos && count * 1_000_000_000d / waited < minBytesPerSecond) {
+                throw new TooSlow("The upload arrived at " + Math.round(count * 1_000_000_000d / waited)
+                        + " bytes per second; at least " + minBytesPerSecond + " are needed. Send it again over a faster connection.");
             }
-            return reader;
         }
     }
 
@@ -245,14 +194,9 @@ class UploadLimitFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() {
             if (reader == null) {
-                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset(this)));
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), WatchedRequest.charset(this)));
             }
             return reader;
         }
-    }
-
-    private static Charset charset(HttpServletRequest request) {
-        String encoding = request.getCharacterEncoding();
-        return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
     }
 }
