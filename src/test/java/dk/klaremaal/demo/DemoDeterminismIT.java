@@ -40,7 +40,8 @@ class DemoDeterminismIT {
             "scheduled_run", "result_snapshot", "data_version");
 
     /** Columns the application sets to the moment of the write (besides those whose default is now()). */
-    private static final Set<String> MOMENTS_OF_LOADING = Set.of("goal_milestone.reported_at", "goal.state_changed_at", "goal.superseded_at");
+    private static final Set<String> MOMENTS_OF_LOADING = Set.of("goal_milestone.reported_at", "goal.state_changed_at", "goal.superseded_at",
+            "derived_data_rules.rebuilt_at");
 
     @TempDir
     Path folder;
