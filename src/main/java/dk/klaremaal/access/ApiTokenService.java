@@ -83,9 +83,10 @@ public class ApiTokenService {
 
     /** Revokes a token the caller administers. */
     public void revokeChecked(long id) {
+        // A token for all organisations has no organisation: the row is looked up, not its (null) organisation.
         Long organisationId = jdbc.sql("select organisation_id from api_token where id = ? and revoked_at is null").param(id)
-                .query((rs, i) -> (Long) rs.getObject(1)).optional()
-                .orElseThrow(() -> new dk.klaremaal.platform.NotFoundException("No active API token with id " + id));
+                .query((rs, i) -> Optional.ofNullable((Long) rs.getObject(1))).optional()
+                .orElseThrow(() -> new dk.klaremaal.platform.NotFoundException("No active API token with id " + id)).orElse(null);
         if (organisationId == null) {
             access.checkEverywhere(AccessPolicy.Action.ADMINISTER, "revoke API tokens for all organisations");
         } else {

@@ -148,7 +148,8 @@ class AuditFilter extends OncePerRequestFilter {
         }
 
         long size() {
-            return form() ? formText().length() : Math.max(seen.read, getContentLengthLong());
+            // What arrived; the declared length only for a body refused before any of it was read.
+            return form() ? formText().length() : seen.read > 0 ? seen.read : Math.max(0, getContentLengthLong());
         }
 
         /** Null when the body was not read to its end (a refused upload), or there is none. */

@@ -44,6 +44,11 @@ class DemoCredentials implements ApplicationRunner {
             log.warn("Revoked the demo's API token ({}): it is published and must not work outside the demo (klaremaal.demo.enabled is false).",
                     TOKEN);
         }
+        // Tokens issued with the demo token were issued by anyone who read the README.
+        int issued = jdbc.sql("update api_token set revoked_at = now() where created_by = 'token:demo' and revoked_at is null").update();
+        if (issued > 0) {
+            log.warn("Revoked {} API token(s) issued with the demo's API token.", issued);
+        }
         record Holder(long id, String username, String hash) {
         }
         // Only accounts the demo made (and the demo's first administrator of databases older than that mark) are checked:
@@ -53,6 +58,8 @@ class DemoCredentials implements ApplicationRunner {
         for (Holder holder : holders) {
             if (AccountService.PASSWORDS.matches(PASSWORD, holder.hash())) {
                 jdbc.sql("update account set password_hash = null where id = ?").param(holder.id()).update();
+                // Whoever signed in with the published password is signed out.
+                jdbc.sql("delete from spring_session where principal_name = ?").param(holder.username()).update();
                 log.warn("Removed the demo's password from account '{}': it is published and must not work outside the demo. The account "
                         + "may still sign in by single sign-on; klaremaal.first-admin.username and .password give it a new password.",
                         holder.username());

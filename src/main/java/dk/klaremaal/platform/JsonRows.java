@@ -11,6 +11,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 
@@ -34,6 +35,7 @@ public final class JsonRows implements Iterable<RawRow>, AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).maxNameLength(MAX_STRING).build())
             .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final JsonParser parser;
@@ -60,7 +62,7 @@ public final class JsonRows implements Iterable<RawRow>, AutoCloseable {
     @Override
     public Iterator<RawRow> iterator() {
         return new Iterator<>() {
-            private JsonToken token = JsonRows.this.next();
+            private JsonToken token = following();
 
             @Override
             public boolean hasNext() {
@@ -73,7 +75,7 @@ public final class JsonRows implements Iterable<RawRow>, AutoCloseable {
                     throw new NoSuchElementException();
                 }
                 RawRow raw = object(token);
-                token = JsonRows.this.next();
+                token = following();
                 return raw;
             }
         };
@@ -93,7 +95,7 @@ public final class JsonRows implements Iterable<RawRow>, AutoCloseable {
                 throw new InvalidInputException("[" + row + "]." + name, "must be a string, number or boolean");
             }
             if (value != JsonToken.VALUE_NULL) {
-                fields.put(name, parser.getString());
+                fields.put(name, text(name));
             }
             if (fields.size() > MAX_FIELDS) {
                 throw new InvalidInputException("[" + row + "]", "has more than " + MAX_FIELDS + " fields");
@@ -101,6 +103,25 @@ public final class JsonRows implements Iterable<RawRow>, AutoCloseable {
         }
         inside = false;
         return new RawRow(row, fields);
+    }
+
+    /** The token that starts the next element, or the array's end, after which the body must end too. */
+    private JsonToken following() {
+        JsonToken token = next();
+        if (token == JsonToken.END_ARRAY && next() != null) {
+            throw new InvalidInputException("body", "has more after the array's closing ] (after row " + row + ")");
+        }
+        return token;
+    }
+
+    /** The current value as text; one longer than {@link #MAX_STRING} is refused (it is read only now). */
+    private String text(String name) {
+        try {
+            return parser.getString();
+        } catch (JacksonException e) {
+            throw new InvalidInputException("[" + row + "]." + name, "is longer than " + MAX_STRING + " characters, or not valid JSON: "
+                    + e.getOriginalMessage());
+        }
     }
 
     private JsonToken next() {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -35,7 +34,8 @@ class Utf8BodyFilter extends OncePerRequestFilter {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
-            return !json || (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset()));
+            // JSON between systems is UTF-8 (RFC 8259, 8.1), whatever charset the sender declares.
+            return !json;
         } catch (IllegalArgumentException e) {
             return true;
         }

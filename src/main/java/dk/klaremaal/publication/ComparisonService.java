@@ -6,6 +6,7 @@ import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
+import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.measurement.CaseStatisticsRepository;
 import dk.klaremaal.measurement.DateRange;
 import dk.klaremaal.measurement.GoalResult;
@@ -90,7 +91,7 @@ public class ComparisonService {
             r.stream().filter(GoalResult::measured).map(GoalResult::period).forEach(periods::add);
             candidates.add(new Candidate(o, goal, r));
         }
-        Period period = periodKey != null && !periodKey.isBlank() ? Period.parse(periodKey)
+        Period period = periodKey != null && !periodKey.isBlank() ? period(periodKey)
                 : candidates.stream().flatMap(c -> c.results().stream()).filter(r -> r.measured() && !r.provisional())
                 .map(GoalResult::period).max(Comparator.naturalOrder())
                 .orElse(periods.isEmpty() ? Period.containing(all.getFirst().periodKind(), java.time.LocalDate.now(clock)) : periods.last());
@@ -135,4 +136,12 @@ public class ComparisonService {
         return c.thenComparing(byName);
     }
 
+
+    private static Period period(String key) {
+        try {
+            return Period.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("periode", e.getMessage());
+        }
+    }
 }

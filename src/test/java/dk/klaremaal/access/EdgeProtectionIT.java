@@ -7,6 +7,7 @@ import dk.klaremaal.support.StaffSession;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -166,6 +167,61 @@ class EdgeProtectionIT extends SeedGoalTest {
         assertThat(json(answer).get("errors").get(0).get("field").asString()).isEqualTo("contact_id");
         assertThat(count("select count(*) from contact")).isZero();
         assertThat(count("select count(*) from audit_log where path = '/api/v1/contacts' and status = 422")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenForAllOrganisationsCanBeRevoked() {
+        var created = post("/api/v1/tokens", "application/json", "{\"name\":\"ESDH\",\"scope\":\"read\"}", ADMIN_TOKEN);
+        long id = json(created).get("id").asLong();
+        assertThat(delete("/api/v1/tokens/" + id, ADMIN_TOKEN).statusCode()).isEqualTo(204);
+        assertThat(count("select count(*) from api_token where id = " + id + " and revoked_at is not null")).isEqualTo(1);
+    }
+
+    @Test
+    void jsonWithMoreAfterTheArrayTooLongAValueOrAnotherCharsetIsRefusedAndNothingStored() {
+        String row = "{\"contact_id\":\"c1\",\"organisation\":\"vejle-kommune\",\"channel\":\"phone\",\"offered_at\":\"2025-03-03T09:00\"}";
+        assertThat(post("/api/v1/contacts", "application/json", "[" + row + "] {\"x\": ", INGEST_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/contacts", "application/json", "[" + row + "]]", INGEST_TOKEN).statusCode()).isEqualTo(400);
+        var huge = post("/api/v1/contacts", "application/json", "[" + row.replace("\"c1\"", "\"" + "c".repeat(150_000) + "\"") + "]",
+                INGEST_TOKEN);
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+        assertThat(huge.body()).contains("contact_id");
+        var twice = post("/api/v1/contacts", "application/json", "[" + row.replace("{", "{\"contact_id\":\"c0\",") + "]", INGEST_TOKEN);
+        assertThat(twice.statusCode()).as("a field named twice").isEqualTo(400);
+        var latin1 = HttpClient.newHttpClient();
+        try {
+            var answer = latin1.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/contacts"))
+                    .header("Content-Type", "application/json;charset=windows-1252").header("Authorization", "Bearer " + INGEST_TOKEN)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(("[" + row.replace("c1", "c\u00e6") + "]")
+                            .getBytes(StandardCharsets.ISO_8859_1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(count("select count(*) from contact")).isZero();
+    }
+
+    @Test
+    void aComparisonForAPeriodThatIsNoneIsA400() {
+        assertThat(get("/data/sammenligning/servicemaal-byggetilladelse.csv?periode=abc").statusCode()).isEqualTo(400);
+        assertThat(get("/sammenligning/servicemaal-byggetilladelse?periode=2025-Q9").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void outsideTheDemoASessionOpenedWithItsPasswordEndsAndTokensIssuedWithItsTokenAreRevoked() {
+        accounts.create("admin", "Administrator", DemoCredentials.PASSWORD, "administrator", null);
+        StaffSession signedIn = StaffSession.signIn(base(), "admin", DemoCredentials.PASSWORD);
+        tokens.register("demo", DemoCredentials.TOKEN, "admin");
+        var issued = post("/api/v1/tokens", "application/json", "{\"name\":\"kopi\",\"scope\":\"admin\"}", DemoCredentials.TOKEN);
+        String copy = json(issued).get("token").asString();
+        assertThat(signedIn.get("/administration/noegler").statusCode()).isEqualTo(200);
+
+        demoCredentials.run(null);
+
+        assertThat(signedIn.get("/administration/noegler").statusCode()).isEqualTo(302);
+        assertThat(post("/api/v1/tokens", "application/json", "{\"name\":\"x\",\"scope\":\"read\"}", DemoCredentials.TOKEN).statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/tokens", "application/json", "{\"name\":\"y\",\"scope\":\"read\"}", copy).statusCode()).isEqualTo(401);
     }
 
     @Test
