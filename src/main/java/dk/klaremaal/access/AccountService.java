@@ -1,5 +1,6 @@
 package dk.klaremaal.access;
 
+import dk.klaremaal.platform.FieldLimits;
 import dk.klaremaal.platform.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +111,7 @@ public class AccountService implements UserDetailsService {
                             select account_id from account_role where role = ? and organisation_id is null order by account_id for update""")
                     .param(role).query(Long.class).list();
             if (administrators.equals(List.of(before.id()))) {
-                throw new InvalidInputException("role", "this is the last administrator of all organisations; give another account "
-                        + "that role before taking it from this one");
+                throw new InvalidInputException("role", FieldLimits.Rule.LAST_ADMINISTRATOR.reason());
             }
         }
         jdbc.sql("""

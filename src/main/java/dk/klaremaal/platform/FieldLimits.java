@@ -49,7 +49,9 @@ public final class FieldLimits {
         DECIMALS("must have at most %s decimals", "rule.decimals"),
         CHANGE("must be a change from -100% to +1000%", "rule.change"),
         PERSONAL_NOT_LISTED("a case type whose cases concern persons is never listed in Open311; declare concernsPersons false first "
-                + "if its cases are about businesses or things", "rule.personalNotListed");
+                + "if its cases are about businesses or things", "rule.personalNotListed"),
+        LAST_ADMINISTRATOR("this is the last administrator of all organisations; give another account that role before taking it "
+                + "from this one", "rule.lastAdministrator");
 
         private final String english;
         private final String key;

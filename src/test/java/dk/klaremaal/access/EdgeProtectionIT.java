@@ -78,8 +78,8 @@ class EdgeProtectionIT extends SeedGoalTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(count("select count(*) from audit_log where path = '/api/v1/tokens' and status = 201 and changes is not null")).isEqualTo(1);
         String tooLarge = raw("POST /api/v1/case-events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + INGEST_TOKEN
-                + "\r\nContent-Type: text/csv\r\nContent-Length: 300000000\r\nConnection: close\r\n\r\nevent_id");
-        assertThat(tooLarge).startsWith("HTTP/1.1 413");
+                + "\r\nContent-Type: text/csv\r\nContent-Length: 300000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n");
+        assertThat(tooLarge).as("refused before the client is invited to send it").startsWith("HTTP/1.1 413");
     }
 
     @Test
@@ -114,6 +114,7 @@ class EdgeProtectionIT extends SeedGoalTest {
         StaffSession ida = StaffSession.signIn(base(), "ida.admin", PASSWORD);
         HttpResponse<String> refused = ida.form("/administration/konti/ida.admin/roller", Map.of("role", "administrator", "change", "withdraw"));
         assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.body()).contains("den sidste administrator for alle organisationer");
         assertThat(count("select count(*) from account_role where role = 'administrator' and organisation_id is null")).isEqualTo(1);
 
         accounts.create("otto.admin", "Otto Admin", PASSWORD, "administrator", null);
