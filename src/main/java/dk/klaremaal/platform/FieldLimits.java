@@ -50,6 +50,10 @@ public final class FieldLimits {
         CHANGE("must be a change from -100% to +1000%", "rule.change"),
         PERSONAL_NOT_LISTED("a case type whose cases concern persons is never listed in Open311; declare concernsPersons false first "
                 + "if its cases are about businesses or things", "rule.personalNotListed"),
+        NOT_WHOLE_NUMBER("'%s' is not a whole number", "rule.notWholeNumber"),
+        NOT_NUMBER("'%s' is not a number", "rule.notNumber"),
+        NOT_DATE("'%s' is not a date (2025-03-31)", "rule.notDate"),
+        REQUIRED("is required", "rule.required"),
         LAST_ADMINISTRATOR("this is the last administrator of all organisations; give another account that role before taking it "
                 + "from this one", "rule.lastAdministrator");
 

@@ -65,16 +65,16 @@ public final class Problems {
     /** A request parameter or path segment that is missing or not of its type, named. */
     public static List<InvalidInputException.FieldProblem> parameter(Exception e) {
         if (e instanceof MethodArgumentTypeMismatchException m) {
-            String type = m.getRequiredType() == null ? "value" : switch (m.getRequiredType().getSimpleName()) {
-                case "long", "Long", "int", "Integer" -> "whole number";
-                case "BigDecimal", "double", "Double" -> "number";
-                case "LocalDate" -> "date (2025-03-31)";
-                default -> m.getRequiredType().getSimpleName();
+            // Worded as FieldLimits' rules, so that pages can say them in the reader's language.
+            FieldLimits.Rule rule = m.getRequiredType() == null ? FieldLimits.Rule.NOT_NUMBER : switch (m.getRequiredType().getSimpleName()) {
+                case "long", "Long", "int", "Integer" -> FieldLimits.Rule.NOT_WHOLE_NUMBER;
+                case "LocalDate" -> FieldLimits.Rule.NOT_DATE;
+                default -> FieldLimits.Rule.NOT_NUMBER;
             };
-            return List.of(new InvalidInputException.FieldProblem(m.getName(), "'" + m.getValue() + "' is not a " + type));
+            return List.of(new InvalidInputException.FieldProblem(m.getName(), rule.reason(String.valueOf(m.getValue()))));
         }
         if (e instanceof MissingServletRequestParameterException m) {
-            return List.of(new InvalidInputException.FieldProblem(m.getParameterName(), "is required"));
+            return List.of(new InvalidInputException.FieldProblem(m.getParameterName(), FieldLimits.Rule.REQUIRED.reason()));
         }
         return List.of();
     }

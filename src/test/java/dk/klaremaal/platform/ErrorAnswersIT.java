@@ -129,6 +129,14 @@ class ErrorAnswersIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void whatWasWrongWithAValueIsSaidInThePagesLanguage() {
+        assertThat(get("/maal/abc", "text/html").body()).contains("»abc« er ikke et helt tal").doesNotContain("is not a");
+        assertThat(get("/maal/abc?lang=en", "text/html").body()).contains("&quot;abc&quot; is not a whole number");
+        assertThat(json(get("/api/v1/goals/abc", "application/json")).get("errors").get(0).get("reason").asString())
+                .isEqualTo("'abc' is not a whole number");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body()).startsWith("application/problem+json");
         JsonNode problem = json(response);
