@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-in for staff and the page they land on. */
 @Controller
@@ -31,8 +32,12 @@ class StaffController {
     record Provider(String id, String name) {
     }
 
+    /** The sign-in page; {@code vent}: how many seconds this address must wait before its next attempt ({@link SignInDelayFilter}). */
     @GetMapping("/log-ind")
-    String signIn(Model model) {
+    String signIn(@RequestParam(name = "vent", required = false) String wait, Model model) {
+        if (wait != null && wait.matches("[0-9]{1,6}")) {
+            model.addAttribute("wait", Integer.parseInt(wait));
+        }
         List<Provider> providers = new java.util.ArrayList<>();
         if (sso.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object r : registrations) {
