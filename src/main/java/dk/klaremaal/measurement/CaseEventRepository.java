@@ -265,23 +265,31 @@ public class CaseEventRepository {
     }
 
     /**
+     * Copies the case records and spans {@link CaseTimelines#write} wrote into the transaction's temporary
+     * tables {@code <name>_record} and {@code <name>_span}: the ingest's new timelines and the rebuild's alike.
+     */
+    void copyTimelines(String name, Path records, Path spans) throws IOException {
+        jdbc.sql("""
+                create temp table %s_record (case_type_id bigint, case_id text collate "C", received_on date, is_open boolean,
+                                             last_decided_on date, calendar_days integer, working_days integer,
+                                             replaces boolean, reopened boolean) on commit drop""".formatted(name)).update();
+        jdbc.sql("""
+                create temp table %s_span (case_type_id bigint, case_id text collate "C", seq integer, opened_on date, closed_on date)
+                on commit drop""".formatted(name)).update();
+        try (Reader r = Files.newBufferedReader(records); Reader s = Files.newBufferedReader(spans)) {
+            PostgresCopy.in(dataSource, name + "_record", r);
+            PostgresCopy.in(dataSource, name + "_span", s);
+        }
+    }
+
+    /**
      * Stores the new events and replaces the derived records and spans of their cases; returns the
      * number of events stored. {@code records} marks the cases that had stored events (whose old record
      * and spans are replaced).
      */
     public int storeIncoming(Path records, Path spans) throws IOException {
-        jdbc.sql("""
-                create temp table incoming_record (case_type_id bigint, case_id text collate "C", received_on date, is_open boolean,
-                                                   last_decided_on date, calendar_days integer, working_days integer,
-                                                   replaces boolean, reopened boolean) on commit drop""").update();
-        jdbc.sql("""
-                create temp table incoming_span (case_type_id bigint, case_id text collate "C", seq integer, opened_on date, closed_on date)
-                on commit drop""").update();
         PhaseLog steps = new PhaseLog("case-event store");
-        try (Reader r = Files.newBufferedReader(records); Reader s = Files.newBufferedReader(spans)) {
-            PostgresCopy.in(dataSource, "incoming_record", r);
-            PostgresCopy.in(dataSource, "incoming_span", s);
-        }
+        copyTimelines("incoming", records, spans);
         jdbc.sql("analyze incoming_record, incoming_span").update();
         steps.done("copy records and spans in");
         // The events are added to the indexes as they are inserted, however many: dropping the indexes and building them

@@ -1,10 +1,7 @@
 package dk.klaremaal.measurement;
 
 import dk.klaremaal.platform.AdvisoryLocks;
-import dk.klaremaal.platform.PostgresCopy;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +19,12 @@ public class DerivedDataRepository {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final CaseEventRepository events;
 
-    public DerivedDataRepository(JdbcClient jdbc, DataSource dataSource) {
+    public DerivedDataRepository(JdbcClient jdbc, DataSource dataSource, CaseEventRepository events) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.events = events;
     }
 
     /** The rules version recorded with the derived data; empty when none was ever recorded. */
@@ -78,17 +77,7 @@ public class DerivedDataRepository {
      */
     public Changes replace(long caseTypeId, Path records, Path spans) throws IOException {
         jdbc.sql("drop table if exists pg_temp.rebuilt_record, pg_temp.rebuilt_span, pg_temp.rebuilt_days").update();
-        jdbc.sql("""
-                create temp table rebuilt_record (case_type_id bigint, case_id text collate "C", received_on date, is_open boolean,
-                                                  last_decided_on date, calendar_days integer, working_days integer,
-                                                  replaces boolean, reopened boolean) on commit drop""").update();
-        jdbc.sql("""
-                create temp table rebuilt_span (case_type_id bigint, case_id text collate "C", seq integer, opened_on date, closed_on date)
-                on commit drop""").update();
-        try (Reader r = Files.newBufferedReader(records); Reader s = Files.newBufferedReader(spans)) {
-            PostgresCopy.in(dataSource, "rebuilt_record", r);
-            PostgresCopy.in(dataSource, "rebuilt_span", s);
-        }
+        events.copyTimelines("rebuilt", records, spans);
         // The histograms are counted from the rebuilt records exactly as the ingest counts them.
         jdbc.sql("""
                 create temp table rebuilt_days on commit drop as
