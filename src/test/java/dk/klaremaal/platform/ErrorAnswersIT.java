@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,6 @@ class ErrorAnswersIT extends IntegrationTest {
     @Autowired
     MessageSource messages;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private long published;
     private long draft;
 
@@ -207,16 +205,5 @@ class ErrorAnswersIT extends IntegrationTest {
 
     private HttpResponse<String> get(String path, String accept) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept).GET().build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

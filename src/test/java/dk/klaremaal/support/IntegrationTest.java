@@ -93,7 +93,7 @@ public abstract class IntegrationTest {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    protected HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
