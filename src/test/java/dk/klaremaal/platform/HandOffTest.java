@@ -50,10 +50,12 @@ class HandOffTest {
 
     @Test
     void theMakerWaitsWhileTheWorkerIsBehind() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger taken = new AtomicInteger();
         AtomicInteger put = new AtomicInteger();
         try (HandOff<Integer> handOff = new HandOff<>("test-worker", 10, i -> {
+            started.countDown();
             awaitQuietly(release);
             taken.incrementAndGet();
         })) {
@@ -64,11 +66,17 @@ class HandOffTest {
                 }
                 handOff.finish();
             });
-            while (maker.getState() != Thread.State.WAITING) {
-                Thread.sleep(5);
-            }
-            // The batch being taken and four waiting ones, ten items each, and the batch being filled.
-            assertThat(put.get()).isBetween(50, 60);
+            started.await();
+            // The maker may be seen waiting for a moment before the worker's first take wakes it;
+            // wait until it waits and its count has stopped moving.
+            int seen;
+            do {
+                seen = put.get();
+                Thread.sleep(50);
+            } while (maker.getState() != Thread.State.WAITING || put.get() != seen);
+            // The batch being taken and four waiting ones, ten items each, and the batch being
+            // filled, whose last item is still being handed over.
+            assertThat(put.get()).isEqualTo(59);
             release.countDown();
             maker.join();
         }
