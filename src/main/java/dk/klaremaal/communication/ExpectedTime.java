@@ -5,21 +5,35 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The processing time a case type's applicants can expect: {@code days} (calendar or working days)
- * within which {@code share} percent of the cases decided from {@code windowFrom} to {@code windowTo}
- * were decided (nearest rank, so a whole number of days that at least that share actually met). With
- * fewer than the minimum number of cases it falls back to the goal's promise ({@link Basis#GOAL}),
- * or is unknown ({@link Basis#NONE}, days null).
+ * The processing time a case type's applicants can expect, {@code days} calendar or working days, and
+ * where the figure comes from ({@link Basis}), each step tried in turn:
+ * <ol>
+ *   <li>{@link Basis#MEASURED}: {@code share} percent of the {@code cases} decided from {@code windowFrom}
+ *       to {@code windowTo} (the recent window) were decided within it (nearest rank, so a whole number of
+ *       days that at least that share actually met);</li>
+ *   <li>{@link Basis#EARLIER}: too few recent cases, the same over the {@code earlierCases} decided in the
+ *       longer window from {@code earlierFrom} to {@code windowTo};</li>
+ *   <li>{@link Basis#GOAL}: too few cases in both, the target of goal {@code goalId} on the case type
+ *       ({@code goalTarget} exactly, e.g. 22.93 days for "one third below 2023"; {@code days} is it rounded
+ *       up to whole days);</li>
+ *   <li>{@link Basis#STATED}: no goal either, the time the organisation states ({@code statedOn});</li>
+ *   <li>{@link Basis#NONE}: none of these, so unknown ({@code days} null).</li>
+ * </ol>
  */
 public record ExpectedTime(long caseTypeId, Integer days, DayUnit dayUnit, BigDecimal share, Basis basis, long cases,
-                           LocalDate windowFrom, LocalDate windowTo, Long goalId) {
+                           LocalDate windowFrom, LocalDate windowTo, long earlierCases, LocalDate earlierFrom, Long goalId,
+                           BigDecimal goalTarget, LocalDate statedOn) {
 
     public enum Basis {
-        /** Measured on recent decided cases. */
+        /** Measured on the cases decided in the recent window. */
         MEASURED,
-        /** Too few recent cases: the goal's target or deadline. */
+        /** Too few recent cases: measured on the cases decided in the longer window. */
+        EARLIER,
+        /** Too few decided cases: the target of a goal on the case type. */
         GOAL,
-        /** Too few recent cases and no goal to fall back on. */
+        /** Too few decided cases and no goal: the time the organisation states. */
+        STATED,
+        /** Nothing to go by. */
         NONE;
 
         public String code() {
@@ -31,30 +45,13 @@ public record ExpectedTime(long caseTypeId, Integer days, DayUnit dayUnit, BigDe
         return days != null;
     }
 
-    /** "12 dage" / "5 arbejdsdage". */
-    public String danishDays() {
-        if (days == null) {
-            return "ukendt";
-        }
-        String unit = dayUnit == DayUnit.WORKING ? (days == 1 ? "arbejdsdag" : "arbejdsdage") : (days == 1 ? "dag" : "dage");
-        return days + " " + unit;
+    /** Days in the recent window, from its first day to its last, both included. */
+    public long windowDays() {
+        return windowTo.toEpochDay() - windowFrom.toEpochDay() + 1;
     }
 
-    public String englishDays() {
-        if (days == null) {
-            return "unknown";
-        }
-        return days + (dayUnit == DayUnit.WORKING ? (days == 1 ? " working day" : " working days") : (days == 1 ? " day" : " days"));
-    }
-
-    /** How the figure was found, in Danish, for the page beside the goal. */
-    public String danishExplanation() {
-        return switch (basis) {
-            case MEASURED -> share.stripTrailingZeros().toPlainString() + " pct. af de " + cases + " sager, der blev afgjort fra "
-                    + windowFrom + " til " + windowTo + ", blev afgjort inden for " + danishDays() + ".";
-            case GOAL -> "Der er for få afgjorte sager fra " + windowFrom + " til " + windowTo + " (" + cases
-                    + ") til en beregning; tallet er målets løfte.";
-            case NONE -> "Der er for få afgjorte sager til en beregning, og der er intet mål at falde tilbage på.";
-        };
+    /** Days in the longer window. */
+    public long earlierWindowDays() {
+        return windowTo.toEpochDay() - earlierFrom.toEpochDay() + 1;
     }
 }

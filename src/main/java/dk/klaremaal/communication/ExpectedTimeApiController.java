@@ -18,25 +18,29 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/organisations/{slug}/case-types/{code}")
 class ExpectedTimeApiController {
 
-    record ExpectedView(String caseType, Integer days, String dayUnit, BigDecimal share, String basis, long cases, LocalDate windowFrom,
-                        LocalDate windowTo, Long goal, String explanation, LocalDate expectedDecisionIfReceivedOn) {
+    record ExpectedView(String caseType, Integer days, String dayUnit, BigDecimal share, String basis, String source, long cases,
+                        LocalDate windowFrom, LocalDate windowTo, long earlierCases, LocalDate earlierFrom, Long goal, BigDecimal goalTarget,
+                        LocalDate statedOn, String explanation, LocalDate expectedDecisionIfReceivedOn) {
     }
 
     private final CatalogueService catalogue;
     private final ExpectedTimeService expected;
+    private final ExpectedTimeText text;
 
-    ExpectedTimeApiController(CatalogueService catalogue, ExpectedTimeService expected) {
+    ExpectedTimeApiController(CatalogueService catalogue, ExpectedTimeService expected, ExpectedTimeText text) {
         this.catalogue = catalogue;
         this.expected = expected;
+        this.text = text;
     }
 
-    /** The expected time as of a day (default today): what a case received that day can expect. */
+    /** The expected time as of a day (default today): what a case received that day can expect, and where the figure comes from, in the reader's language. */
     @GetMapping("/expected-time")
     ExpectedView expected(@PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String on) {
         CaseType caseType = catalogue.caseType(catalogue.organisation(slug), code);
         ExpectedTime e = on == null ? expected.expected(caseType) : expected.expected(caseType, day(on));
-        return new ExpectedView(code, e.days(), e.dayUnit().code(), e.share(), e.basis().code(), e.cases(), e.windowFrom(), e.windowTo(),
-                e.goalId(), e.danishExplanation(), expected.expectedDate(caseType, e, e.windowTo()));
+        return new ExpectedView(code, e.days(), e.dayUnit().code(), e.share(), e.basis().code(), text.source(e), e.cases(), e.windowFrom(),
+                e.windowTo(), e.earlierCases(), e.earlierFrom(), e.goalId(), e.goalTarget(), e.statedOn(), text.explanation(e),
+                expected.expectedDate(caseType, e, e.windowTo()));
     }
 
     @PutMapping("/expected-time-settings")

@@ -3,11 +3,16 @@ package dk.klaremaal.communication;
 import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.catalogue.StatedTime;
+import dk.klaremaal.catalogue.StatedTimeService;
+import dk.klaremaal.goals.Direction;
+import dk.klaremaal.goals.Fraction;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.GoalService;
 import dk.klaremaal.goals.Indicator;
 import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
+import dk.klaremaal.measurement.ResultService;
 import dk.klaremaal.measurement.WorkingDayCalendar;
 import dk.klaremaal.platform.InvalidInputException;
 import dk.klaremaal.platform.InvalidInputException.FieldProblem;
@@ -19,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,34 +39,53 @@ public class ExpectedTimeService {
 
     private final dk.klaremaal.access.AccessPolicy access;
 
-    /** A case type's settings; the defaults apply where none are stored. */
-    public record Settings(BigDecimal share, Indicator.DayUnit dayUnit, int windowDays, int minCases) {
-        public static final Settings DEFAULT = new Settings(BigDecimal.valueOf(80), Indicator.DayUnit.CALENDAR, 90, 10);
+    /**
+     * A case type's settings; the defaults apply where none are stored. The recent window of
+     * {@code windowDays} needs {@code minCases} decided cases, the longer window of {@code longWindowDays}
+     * (ending the same day) {@code longMinCases}.
+     */
+    public record Settings(BigDecimal share, Indicator.DayUnit dayUnit, int windowDays, int minCases, int longWindowDays, int longMinCases) {
+        public static final Settings DEFAULT = new Settings(BigDecimal.valueOf(80), Indicator.DayUnit.CALENDAR, 90, 10, 1095, 5);
     }
 
-    public record SettingsInput(BigDecimal share, String dayUnit, Integer windowDays, Integer minCases) {
+    public record SettingsInput(BigDecimal share, String dayUnit, Integer windowDays, Integer minCases, Integer longWindowDays,
+                                Integer longMinCases) {
+        /** The recent window's settings only; the longer window's stay as they are. */
+        public SettingsInput(BigDecimal share, String dayUnit, Integer windowDays, Integer minCases) {
+            this(share, dayUnit, windowDays, minCases, null, null);
+        }
     }
 
     private final JdbcClient jdbc;
     private final GoalService goals;
     private final CatalogueService catalogue;
+    private final StatedTimeService stated;
+    private final ResultService results;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final dk.klaremaal.access.AuditTrail audit;
 
-    public ExpectedTimeService(JdbcClient jdbc, GoalService goals, CatalogueService catalogue, WorkingDayCalendar calendar, Clock clock,
-                               dk.klaremaal.access.AccessPolicy access) {
+    public ExpectedTimeService(JdbcClient jdbc, GoalService goals, CatalogueService catalogue, StatedTimeService stated,
+                               ResultService results, WorkingDayCalendar calendar, Clock clock, dk.klaremaal.access.AccessPolicy access,
+                               dk.klaremaal.access.AuditTrail audit) {
         this.jdbc = jdbc;
         this.goals = goals;
         this.catalogue = catalogue;
+        this.stated = stated;
+        this.results = results;
         this.calendar = calendar;
         this.clock = clock;
         this.access = access;
+        this.audit = audit;
     }
 
     public Settings settings(long caseTypeId) {
-        return jdbc.sql("select share, day_unit, window_days, min_cases from expected_time_setting where case_type_id = ?")
+        return jdbc.sql("""
+                        select share, day_unit, window_days, min_cases, long_window_days, long_min_cases
+                        from expected_time_setting where case_type_id = ?""")
                 .param(caseTypeId)
-                .query((rs, i) -> new Settings(rs.getBigDecimal(1), Indicator.DayUnit.fromCode(rs.getString(2)), rs.getInt(3), rs.getInt(4)))
+                .query((rs, i) -> new Settings(rs.getBigDecimal(1), Indicator.DayUnit.fromCode(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6)))
                 .optional().orElse(Settings.DEFAULT);
     }
 
@@ -89,79 +114,143 @@ public class ExpectedTimeService {
         if (min < 1) {
             problems.add(new FieldProblem("minCases", "must be at least 1"));
         }
+        int longWindow = in.longWindowDays() == null ? current.longWindowDays() : in.longWindowDays();
+        if (longWindow < 7 || longWindow > 3660) {
+            problems.add(new FieldProblem("longWindowDays", "must be between 7 and 3660 days"));
+        } else if (longWindow < window) {
+            problems.add(new FieldProblem("longWindowDays", "must be at least windowDays (" + window + ")"));
+        }
+        int longMin = in.longMinCases() == null ? current.longMinCases() : in.longMinCases();
+        if (longMin < 1) {
+            problems.add(new FieldProblem("longMinCases", "must be at least 1"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         jdbc.sql("""
-                        insert into expected_time_setting (case_type_id, share, day_unit, window_days, min_cases) values (?, ?, ?, ?, ?)
+                        insert into expected_time_setting (case_type_id, share, day_unit, window_days, min_cases, long_window_days, long_min_cases)
+                        values (?, ?, ?, ?, ?, ?, ?)
                         on conflict (case_type_id) do update set share = excluded.share, day_unit = excluded.day_unit,
-                            window_days = excluded.window_days, min_cases = excluded.min_cases""")
-                .params(caseType.id(), share, unit.code(), window, min).update();
-        return settings(caseType.id());
+                            window_days = excluded.window_days, min_cases = excluded.min_cases,
+                            long_window_days = excluded.long_window_days, long_min_cases = excluded.long_min_cases""")
+                .params(caseType.id(), share, unit.code(), window, min, longWindow, longMin).update();
+        Settings after = settings(caseType.id());
+        audit.record("expected_time_setting", caseType.id(), current, after);
+        return after;
     }
 
     public ExpectedTime expected(CaseType caseType) {
         return expected(caseType, LocalDate.now(clock));
     }
 
-    /** The expected time as it stood on {@code asOf}: from the cases decided in the window ending that day. */
+    /**
+     * The expected time as it stood on {@code asOf}: from the cases decided in the recent window ending that
+     * day, else in the longer window, else a goal's target, else the organisation's stated time.
+     */
     public ExpectedTime expected(CaseType caseType, LocalDate asOf) {
         Settings s = settings(caseType.id());
         LocalDate from = asOf.minusDays(s.windowDays() - 1L);
-        record Row(long cases, Integer days) {
+        LocalDate earlierFrom = asOf.minusDays(Math.max(s.longWindowDays(), s.windowDays()) - 1L);
+        record Row(long cases, Integer days, long earlierCases, Integer earlierDays) {
         }
+        // One pass over the longer window; the recent window is the part decided from :from on.
         Row row = jdbc.sql("""
-                        select count(*) as cases,
-                               (array_agg(d.days order by d.days))[greatest(ceil(cast(:fraction as numeric) * count(*))::int, 1)] as days
-                        from (select case when :working then working_days else calendar_days end as days
+                        select count(*) filter (where d.decided >= :from) as cases,
+                               (array_agg(d.days order by d.days) filter (where d.decided >= :from))
+                                   [greatest(ceil(cast(:fraction as numeric) * count(*) filter (where d.decided >= :from))::int, 1)] as days,
+                               count(*) as earlier_cases,
+                               (array_agg(d.days order by d.days))[greatest(ceil(cast(:fraction as numeric) * count(*))::int, 1)] as earlier_days
+                        from (select case when :working then working_days else calendar_days end as days, last_decided_on as decided
                               from case_record
-                              where case_type_id = :caseType and not is_open and last_decided_on between :from and :to) d
+                              where case_type_id = :caseType and not is_open and last_decided_on between :earlierFrom and :to) d
                         where d.days is not null""")
                 .param("fraction", s.share().movePointLeft(2))
                 .param("working", s.dayUnit() == Indicator.DayUnit.WORKING)
                 .param("caseType", caseType.id())
                 .param("from", Date.valueOf(from))
+                .param("earlierFrom", Date.valueOf(earlierFrom))
                 .param("to", Date.valueOf(asOf))
                 .query((rs, i) -> {
                     int days = rs.getInt("days");
                     Integer known = rs.wasNull() ? null : days;
-                    return new Row(rs.getLong("cases"), known);
+                    int earlierDays = rs.getInt("earlier_days");
+                    Integer earlierKnown = rs.wasNull() ? null : earlierDays;
+                    return new Row(rs.getLong("cases"), known, rs.getLong("earlier_cases"), earlierKnown);
                 }).single();
         if (row.cases() >= s.minCases() && row.days() != null) {
-            return new ExpectedTime(caseType.id(), row.days(), s.dayUnit(), s.share(), ExpectedTime.Basis.MEASURED, row.cases(), from, asOf, null);
+            return new ExpectedTime(caseType.id(), row.days(), s.dayUnit(), s.share(), ExpectedTime.Basis.MEASURED, row.cases(), from, asOf,
+                    row.earlierCases(), earlierFrom, null, null, null);
         }
-        return promise(caseType, asOf).map(p -> new ExpectedTime(caseType.id(), p.days(), p.unit(), s.share(), ExpectedTime.Basis.GOAL,
-                        row.cases(), from, asOf, p.goalId()))
-                .orElse(new ExpectedTime(caseType.id(), null, s.dayUnit(), s.share(), ExpectedTime.Basis.NONE, row.cases(), from, asOf, null));
+        if (row.earlierCases() >= s.longMinCases() && row.earlierDays() != null) {
+            return new ExpectedTime(caseType.id(), row.earlierDays(), s.dayUnit(), s.share(), ExpectedTime.Basis.EARLIER, row.cases(), from,
+                    asOf, row.earlierCases(), earlierFrom, null, null, null);
+        }
+        Optional<Promise> promise = promise(caseType, asOf);
+        if (promise.isPresent()) {
+            Promise p = promise.get();
+            return new ExpectedTime(caseType.id(), p.days(), p.unit(), s.share(), ExpectedTime.Basis.GOAL, row.cases(), from, asOf,
+                    row.earlierCases(), earlierFrom, p.goalId(), p.target(), null);
+        }
+        Optional<StatedTime> statedTime = stated.stated(caseType);
+        if (statedTime.isPresent()) {
+            StatedTime st = statedTime.get();
+            return new ExpectedTime(caseType.id(), st.days(), st.workingDays() ? Indicator.DayUnit.WORKING : Indicator.DayUnit.CALENDAR,
+                    s.share(), ExpectedTime.Basis.STATED, row.cases(), from, asOf, row.earlierCases(), earlierFrom, null, null,
+                    LocalDate.ofInstant(st.statedAt(), dk.klaremaal.platform.TimeConfiguration.ZONE));
+        }
+        return new ExpectedTime(caseType.id(), null, s.dayUnit(), s.share(), ExpectedTime.Basis.NONE, row.cases(), from, asOf,
+                row.earlierCases(), earlierFrom, null, null, null);
     }
 
-    private record Promise(int days, Indicator.DayUnit unit, long goalId) {
+    /** A goal's promise: {@code target} in its own days (weeks × 7, hours ÷ 24), {@code days} that rounded up. */
+    private record Promise(int days, BigDecimal target, Indicator.DayUnit unit, long goalId) {
     }
 
-    /**
-     * The time a processing-time goal of the case type promises: its deadline for a share-within goal,
-     * or its target in days (weeks × 7, rounded up) for the period holding the day.
-     */
+    /** The shortest time a published processing-time goal of the case type promises. */
     private Optional<Promise> promise(CaseType caseType, LocalDate asOf) {
         Organisation organisation = catalogue.organisation(caseType.organisationId());
         return goals.goalsOf(organisation).stream()
                 .filter(g -> g.caseTypeId() != null && g.caseTypeId() == caseType.id())
-                .filter(g -> g.indicator().kind() == IndicatorKind.PROCESSING_TIME && g.scaleBasis() == Goal.ScaleBasis.ABSOLUTE)
+                .filter(g -> g.indicator().kind() == IndicatorKind.PROCESSING_TIME)
                 .map(g -> promiseOf(g, asOf))
                 .flatMap(Optional::stream)
-                .min(Comparator.comparingInt(Promise::days));
+                .min(Comparator.comparingInt(Promise::days).thenComparing(Promise::goalId));
     }
 
-    private static Optional<Promise> promiseOf(Goal goal, LocalDate asOf) {
+    /**
+     * What one goal promises: a share-within goal its deadline; a mean, median or percentile goal its
+     * target for the period holding the day (else the latest before it, else the first after it), or the
+     * target relative to its baseline, or else the bound of its scale's best level ("✓ if ≤ 15 days").
+     */
+    private Optional<Promise> promiseOf(Goal goal, LocalDate asOf) {
         Indicator ind = goal.indicator();
         if (ind.statistic() == Indicator.Statistic.SHARE_WITHIN) {
-            return Optional.of(new Promise(ind.withinDays(), ind.dayUnit(), goal.id()));
+            return ind.withinDays() == null ? Optional.empty()
+                    : Optional.of(new Promise(ind.withinDays(), BigDecimal.valueOf(ind.withinDays()), ind.dayUnit(), goal.id()));
         }
         Optional<BigDecimal> target = goal.target(Period.containing(goal.periodKind(), asOf))
                 .or(() -> goal.targets().entrySet().stream().filter(e -> !e.getKey().start().isAfter(asOf))
-                        .max(java.util.Map.Entry.comparingByKey()).map(java.util.Map.Entry::getValue));
-        return target.map(t -> ind.valueUnit() == Indicator.ValueUnit.WEEKS ? t.multiply(BigDecimal.valueOf(7)) : t)
-                .map(days -> new Promise(days.setScale(0, RoundingMode.CEILING).intValueExact(), ind.dayUnit(), goal.id()));
+                        .max(Map.Entry.comparingByKey()).map(Map.Entry::getValue))
+                .or(() -> goal.targets().entrySet().stream().min(Map.Entry.comparingByKey()).map(Map.Entry::getValue));
+        if (target.isEmpty() && goal.baseline() != null) {
+            target = results.baselineValue(goal).map(v -> goal.baseline().target(Fraction.of(v)).decimal());
+        }
+        if (target.isEmpty() && goal.scaleBasis() == Goal.ScaleBasis.ABSOLUTE && goal.scale().direction() == Direction.LOWER_IS_BETTER) {
+            target = goal.scale().levels().stream().filter(l -> l.status().rank() == 0 && l.upper() != null)
+                    .map(l -> l.upper().value()).min(Comparator.naturalOrder());
+        }
+        return target.flatMap(t -> inDays(t, ind.valueUnit()))
+                .filter(days -> days.signum() > 0)
+                .map(days -> new Promise(days.setScale(0, RoundingMode.CEILING).intValueExact(), days, ind.dayUnit(), goal.id()));
+    }
+
+    private static Optional<BigDecimal> inDays(BigDecimal value, Indicator.ValueUnit unit) {
+        return switch (unit) {
+            case DAYS -> Optional.of(value);
+            case WEEKS -> Optional.of(value.multiply(BigDecimal.valueOf(7)));
+            case HOURS -> Optional.of(value.divide(BigDecimal.valueOf(24), 10, RoundingMode.HALF_UP));
+            default -> Optional.empty();
+        };
     }
 
     /** The day a case received on {@code received} can expect its decision, counting calendar or working days. */

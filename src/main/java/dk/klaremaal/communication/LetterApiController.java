@@ -4,13 +4,21 @@ import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.platform.RequestUrls;
+import dk.klaremaal.platform.InvalidInputException;
+import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +33,14 @@ class LetterApiController {
 
     private final CatalogueService catalogue;
     private final LetterService letters;
+    private final ExpectedTimeText text;
+    private final MessageSource messages;
 
-    LetterApiController(CatalogueService catalogue, LetterService letters) {
+    LetterApiController(CatalogueService catalogue, LetterService letters, ExpectedTimeText text, MessageSource messages) {
         this.catalogue = catalogue;
         this.letters = letters;
+        this.text = text;
+        this.messages = messages;
     }
 
     @GetMapping("/api/v1/letter-placeholders")
@@ -79,6 +91,25 @@ class LetterApiController {
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .body(letters.html(letter).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A letter that would promise no date is not made: 422 with the reason, in the reader's language, and
+     * where the expected time stood ({@code basis}, always {@code none}, and the cases counted).
+     */
+    @ExceptionHandler(ExpectedTimeUnknownException.class)
+    ResponseEntity<ProblemDetail> unknown(ExpectedTimeUnknownException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                messages.getMessage("expected.letterRefused", new Object[]{e.caseType().name(), text.explanation(e.expected(), locale)}, locale));
+        problem.setTitle(messages.getMessage("expected.letterRefused.title", null, locale));
+        problem.setType(URI.create("urn:klaremaal:problem:expected-time-unknown"));
+        problem.setProperty("caseType", e.caseType().code());
+        problem.setProperty("basis", e.expected().basis().code());
+        problem.setProperty("asOf", e.expected().windowTo());
+        problem.setProperty("errors", List.of(new InvalidInputException.FieldProblem("caseType",
+                "the expected processing time of " + e.caseType().code() + " is unknown on " + e.expected().windowTo())));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private CaseType caseType(String slug, String code) {

@@ -60,10 +60,14 @@ public class LetterService {
     private final dk.klaremaal.platform.PdfRenderer pdf;
     private final dk.klaremaal.access.AuditTrail audit;
     private final Clock clock;
+    private final ExpectedTimeText expectedText;
+    private final org.springframework.context.MessageSource messages;
 
     LetterService(JdbcClient jdbc, CatalogueService catalogue, GoalService goals, ExpectedTimeService expectedTimes, LetterHtml html,
                   dk.klaremaal.platform.PdfRenderer pdf, Clock clock, dk.klaremaal.access.AccessPolicy access,
-                  dk.klaremaal.access.AuditTrail audit) {
+                  dk.klaremaal.access.AuditTrail audit, ExpectedTimeText expectedText, org.springframework.context.MessageSource messages) {
+        this.expectedText = expectedText;
+        this.messages = messages;
         this.audit = audit;
         this.pdf = pdf;
         this.access = access;
@@ -163,7 +167,7 @@ public class LetterService {
             throw new InvalidInputException(problems);
         }
         return fill(organisation, caseType, language, template.subject(), template.body(), request.caseNumber().trim(),
-                request.applicantName(), received, baseUrl);
+                request.applicantName(), received, baseUrl, true);
     }
 
     /** A letter from a template being edited, with example case data, for the editor's live preview. */
@@ -174,7 +178,7 @@ public class LetterService {
             throw new InvalidInputException(problems);
         }
         return fill(organisation, caseType, language, in.subject(), in.body(), "2025-00123",
-                language.equals("en") ? "Jane Example" : "Anne Eksempel", LocalDate.now(clock), baseUrl);
+                language.equals("en") ? "Jane Example" : "Anne Eksempel", LocalDate.now(clock), baseUrl, false);
     }
 
     private LocalDate received(LetterRequest request, CaseType caseType, List<FieldProblem> problems) {
@@ -199,10 +203,18 @@ public class LetterService {
         return LocalDate.ofInstant(stored.get().toInstant(), dk.klaremaal.platform.TimeConfiguration.ZONE);
     }
 
+    /**
+     * Fills in a template. A letter for a case ({@code forCase}) is never made without an expected date: it is
+     * refused when the expected time is unknown. A preview shows that the date is not yet known.
+     */
     private Letter fill(Organisation organisation, CaseType caseType, String language, String subject, String body, String caseNumber,
-                        String applicant, LocalDate received, String baseUrl) {
+                        String applicant, LocalDate received, String baseUrl, boolean forCase) {
         DateTimeFormatter date = DATES.get(language);
+        Locale locale = Locale.forLanguageTag(language);
         ExpectedTime expected = expectedTimes.expected(caseType, received);
+        if (forCase && !expected.known()) {
+            throw new ExpectedTimeUnknownException(caseType, expected);
+        }
         LocalDate expectedDate = expectedTimes.expectedDate(caseType, expected, received);
         Optional<Goal> goal = goals.goalsOf(organisation).stream()
                 .filter(g -> g.caseTypeId() != null && g.caseTypeId() == caseType.id()).findFirst();
@@ -211,8 +223,8 @@ public class LetterService {
         values.put("applicant_name", applicant);
         values.put("case_number", caseNumber);
         values.put("received_date", date.format(received));
-        values.put("expected_date", expectedDate == null ? (language.equals("en") ? "(not yet known)" : "(endnu ukendt)") : date.format(expectedDate));
-        values.put("expected_time", language.equals("en") ? expected.englishDays() : expected.danishDays());
+        values.put("expected_date", expectedDate == null ? messages.getMessage("expected.unknownDate", null, locale) : date.format(expectedDate));
+        values.put("expected_time", expectedText.days(expected, locale));
         values.put("case_type_name", caseType.name());
         values.put("goal_sentence", goal.map(Goal::sentence).orElse(""));
         values.put("goal_url", goal.map(g -> baseUrl + "/maal/" + g.id()).orElse(baseUrl + "/organisationer/" + organisation.slug()));

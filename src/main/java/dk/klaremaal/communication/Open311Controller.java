@@ -18,9 +18,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,8 +56,13 @@ class Open311Controller {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final ExpectedTimeText expectedText;
+    private final MessageSource messages;
+
     Open311Controller(CatalogueService catalogue, ExpectedTimeService expectedTimes, Open311Repository repository, JsonMapper json,
-                      Clock clock) {
+                      Clock clock, ExpectedTimeText expectedText, MessageSource messages) {
+        this.expectedText = expectedText;
+        this.messages = messages;
         this.catalogue = catalogue;
         this.expectedTimes = expectedTimes;
         this.repository = repository;
@@ -148,7 +156,9 @@ class Open311Controller {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("service_code", t.code());
             s.put("service_name", t.name());
-            s.put("description", t.name() + ". Forventet sagsbehandlingstid: " + e.danishDays() + ".");
+            Locale locale = LocaleContextHolder.getLocale();
+            s.put("description", messages.getMessage("expected.open311.description",
+                    new Object[]{t.name(), expectedText.days(e, locale), expectedText.source(e, locale)}, locale));
             s.put("metadata", false);
             s.put("type", "realtime");
             s.put("keywords", t.code());
@@ -193,7 +203,8 @@ class Open311Controller {
             r.put("service_code", type.code());
             r.put("description", null);
             r.put("agency_responsible", organisation.name());
-            r.put("service_notice", e.known() ? "Forventet sagsbehandlingstid ved modtagelsen: " + e.danishDays() + "." : null);
+            r.put("service_notice", e.known() ? messages.getMessage("expected.open311.notice",
+                    new Object[]{expectedText.days(e, LocaleContextHolder.getLocale())}, LocaleContextHolder.getLocale()) : null);
             r.put("requested_datetime", format(received));
             r.put("updated_datetime", format(c.updated().atZone(TimeConfiguration.ZONE)));
             r.put("expected_datetime", expectedDay == null ? null : format(received.with(expectedDay)));

@@ -14,15 +14,23 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /** What a screen in a citizen service centre shows: per case type, the expected time and the goal's latest status. */
 @Service
 public class ScreenService {
 
-    public record Row(String caseType, String name, String expected, String expectedNote, String goal, String statusSymbol,
-                      String statusText, String statusClass, String latest) {
+    /**
+     * One case type: its expected time and where it comes from ({@code expectedBasis} as in the expected-time
+     * API), and its goal's latest result with the target beside it; {@code provisional} when that result's
+     * period has not ended.
+     */
+    public record Row(String caseType, String name, String expected, String expectedNote, String expectedBasis, String goal,
+                      String statusSymbol, String statusText, String statusClass, String latest, String target, boolean provisional) {
     }
 
     public record Screen(String organisation, String title, String updatedAt, List<Row> rows) {
@@ -34,9 +42,13 @@ public class ScreenService {
     private final ExpectedTimeService expectedTimes;
     private final Presentation presentation;
     private final Clock clock;
+    private final ExpectedTimeText text;
+    private final MessageSource messages;
 
     ScreenService(CatalogueService catalogue, GoalService goals, ResultService results, ExpectedTimeService expectedTimes,
-                  Presentation presentation, Clock clock) {
+                  Presentation presentation, Clock clock, ExpectedTimeText text, MessageSource messages) {
+        this.text = text;
+        this.messages = messages;
         this.catalogue = catalogue;
         this.goals = goals;
         this.results = results;
@@ -62,23 +74,18 @@ public class ScreenService {
             Optional<Goal> goal = all.stream().filter(g -> g.caseTypeId() != null && g.caseTypeId() == type.id()).findFirst();
             Optional<GoalResult> latest = goal.flatMap(results::latest);
             Presentation.StatusView status = goal.map(g -> presentation.status(g.scale(), latest.map(GoalResult::level).orElse(null)))
-                    .orElse(Presentation.NOT_MEASURED);
-            rows.add(new Row(type.code(), type.name(), e.danishDays(), screenNote(e), goal.map(Goal::sentence).orElse(null),
-                    status.symbol(), status.text(), status.cssClass(),
-                    latest.map(r -> r.period().danishLabel() + (r.provisional() ? " (foreløbig)" : "") + ": "
-                            + presentation.value(r.value(), goal.get())).orElse(null)));
+                    .orElseGet(() -> presentation.status(null, null));
+            Locale locale = LocaleContextHolder.getLocale();
+            rows.add(new Row(type.code(), type.name(), text.days(e, locale), text.source(e, locale), e.basis().code(),
+                    goal.map(Goal::sentence).orElse(null), status.symbol(), status.text(), status.cssClass(),
+                    latest.map(r -> messages.getMessage(r.provisional() ? "screen.latestProvisional" : "screen.latest",
+                            new Object[]{r.period().label(), presentation.value(r.value(), goal.get())}, locale)).orElse(null),
+                    latest.filter(r -> r.target() != null).map(r -> messages.getMessage("screen.target",
+                            new Object[]{presentation.target(r.target(), goal.get())}, locale)).orElse(null),
+                    latest.map(GoalResult::provisional).orElse(false)));
         }
         String updated = LocalTime.now(clock.withZone(dk.klaremaal.platform.TimeConfiguration.ZONE))
                 .format(DateTimeFormatter.ofPattern("HH:mm:ss"));
         return new Screen(organisation.slug(), organisation.name(), updated, rows);
-    }
-
-    private static String screenNote(ExpectedTime e) {
-        return switch (e.basis()) {
-            case MEASURED -> e.share().stripTrailingZeros().toPlainString() + " pct. af sagerne de seneste "
-                    + (e.windowTo().toEpochDay() - e.windowFrom().toEpochDay() + 1) + " dage";
-            case GOAL -> "målet (for få nye sager til en beregning)";
-            case NONE -> "ikke beregnet endnu";
-        };
     }
 }
