@@ -43,8 +43,24 @@
     });
   }
 
+  // Whether the chosen case type has an expected time: without one no letter can promise a date, and the editor says so.
+  var expectedUnknown = $('expected-unknown');
+  var unknownExpectedTime = false;
+  function checkExpectedTime() {
+    unknownExpectedTime = false;
+    expectedUnknown.hidden = true;
+    if (!caseType.value) { return; }
+    var path = '/api/v1/organisations/' + encodeURIComponent(organisation.value) + '/case-types/' + encodeURIComponent(caseType.value)
+      + '/expected-time';
+    fetch(path, { headers: { 'Accept': 'application/json' } }).then(function (r) { return r.ok ? r.json() : null; }).then(function (e) {
+      unknownExpectedTime = !!e && e.days === null;
+      expectedUnknown.hidden = !unknownExpectedTime;
+    });
+  }
+
   function loadTemplate() {
     if (!caseType.value) { return; }
+    checkExpectedTime();
     fetch(base(), { headers: { 'Accept': 'application/json' } }).then(function (r) { return r.json(); }).then(function (templates) {
       var t = templates.filter(function (x) { return x.language === language.value; })[0];
       subject.value = t ? t.subject : '';
@@ -90,6 +106,7 @@
 
   $('letter-form').addEventListener('submit', function (event) {
     event.preventDefault();
+    if (unknownExpectedTime && !window.confirm(expectedUnknown.getAttribute('data-confirm'))) { return; }
     api('PUT', base() + '/' + language.value, { subject: subject.value, body: body.value, updatedBy: updatedBy.value })
       .then(function (response) {
         if (response.ok) { status.textContent = 'Skabelonen er gemt.'; showErrors(null); return null; }

@@ -21,12 +21,13 @@
     tr.appendChild(name);
     var expected = document.createElement('td');
     expected.className = 'screen-expected';
+    expected.setAttribute('data-basis', r.expectedBasis || '');
     expected.appendChild(text('span', 'screen-days', r.expected));
     expected.appendChild(document.createTextNode(' '));
     expected.appendChild(text('span', 'screen-note', r.expectedNote));
     tr.appendChild(expected);
     var status = document.createElement('td');
-    status.className = 'screen-status';
+    status.className = 'screen-status' + (r.provisional ? ' screen-provisional' : '');
     var badge = text('span', 'status ' + r.statusClass, '');
     var symbol = text('span', 'status__symbol', r.statusSymbol);
     symbol.setAttribute('aria-hidden', 'true');
@@ -35,7 +36,11 @@
     badge.appendChild(text('span', 'status__text', r.statusText));
     status.appendChild(badge);
     status.appendChild(document.createTextNode(' '));
-    status.appendChild(text('span', 'screen-note', r.latest));
+    status.appendChild(text('span', 'screen-note screen-latest', r.latest));
+    if (r.target) {
+      status.appendChild(document.createTextNode(' '));
+      status.appendChild(text('span', 'screen-note screen-target', r.target));
+    }
     tr.appendChild(status);
     return tr;
   }

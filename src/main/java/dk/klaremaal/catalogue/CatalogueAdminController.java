@@ -27,8 +27,10 @@ class CatalogueAdminController extends StaffPage {
     private final CatalogueService catalogue;
     private final AccessPolicy access;
     private final MessageSource messages;
+    private final StatedTimeService statedTimes;
 
-    CatalogueAdminController(CatalogueService catalogue, AccessPolicy access, MessageSource messages) {
+    CatalogueAdminController(CatalogueService catalogue, AccessPolicy access, MessageSource messages, StatedTimeService statedTimes) {
+        this.statedTimes = statedTimes;
         this.catalogue = catalogue;
         this.access = access;
         this.messages = messages;
@@ -41,7 +43,11 @@ class CatalogueAdminController extends StaffPage {
     @GetMapping("/administration/katalog")
     String catalogue(Model model) {
         List<Organisation> mine = access.organisations(AccessPolicy.Action.ADMINISTER).stream().map(catalogue::organisation).toList();
-        model.addAttribute("entries", mine.stream().map(o -> new Entry(o, catalogue.caseTypes(o))).toList());
+        List<Entry> entries = mine.stream().map(o -> new Entry(o, catalogue.caseTypes(o))).toList();
+        model.addAttribute("entries", entries);
+        java.util.Map<Long, StatedTime> stated = new java.util.HashMap<>();
+        entries.forEach(e -> e.caseTypes().forEach(t -> statedTimes.stated(t).ifPresent(st -> stated.put(t.id(), st))));
+        model.addAttribute("statedTimes", stated);
         model.addAttribute("everywhere", access.allowsEverywhere(AccessPolicy.Action.ADMINISTER));
         model.addAttribute("kinds", OrganisationKind.values());
         if (!model.containsAttribute("problems")) {
@@ -83,6 +89,30 @@ class CatalogueAdminController extends StaffPage {
                    HttpServletResponse response) {
         return saved(() -> message("catalogue.privacySaved", catalogue.setPrivacy(catalogue.organisation(slug), code,
                 new CatalogueService.Privacy(!notAboutPersons, open311Listed)).name()), redirect, model, response);
+    }
+
+    /**
+     * States the organisation's own estimate of a case type's processing time (the last step of the expected
+     * time's fallback), or removes it when {@code days} is left empty; the signed-in person is named as its source.
+     */
+    @PostMapping("/administration/katalog/organisationer/{slug}/sagstyper/{code}/skoen")
+    String statedTime(@PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String days,
+                      @RequestParam(defaultValue = "calendar") String dayUnit, java.security.Principal person, RedirectAttributes redirect,
+                      Model model, HttpServletResponse response) {
+        return saved(() -> {
+            CaseType type = catalogue.caseType(catalogue.organisation(slug), code);
+            Integer count = null;
+            if (days != null && !days.isBlank()) {
+                try {
+                    count = Integer.valueOf(days.trim());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException(List.of(dk.klaremaal.platform.FieldLimits.Rule.NOT_WHOLE_NUMBER.problem("days", days.trim())));
+                }
+            }
+            boolean kept = statedTimes.state(type, new StatedTimeService.Input(count, dayUnit, person == null ? null : person.getName()), null)
+                    .isPresent();
+            return message(kept ? "catalogue.statedTime.saved" : "catalogue.statedTime.removed", type.name());
+        }, redirect, model, response);
     }
 
     /** Saves, then shows the page with a message; or shows it again with the problems when the form is refused. */
