@@ -43,6 +43,9 @@ class LetterEditorBrowserIT extends IntegrationTest {
 
     @Test
     void thePreviewFollowsTheTextAndAnUnknownPlaceholderIsShownAndNotSaved() {
+        var stated = put("/api/v1/organisations/testens-styrelse/case-types/tilladelse/stated-time", "application/json",
+                "{\"days\":20,\"statedBy\":\"Test\"}", ADMIN_TOKEN);
+        assertThat(stated.statusCode()).as(stated.body()).isEqualTo(200);
         browser.get(base() + "/redigering/breve?organisation=testens-styrelse");
         waiting().until(d -> d.findElement(By.cssSelector("#case-type option")) != null);
         browser.findElement(By.id("token")).sendKeys(ADMIN_TOKEN);
@@ -66,5 +69,29 @@ class LetterEditorBrowserIT extends IntegrationTest {
         var saved = json(get("/api/v1/organisations/testens-styrelse/case-types/tilladelse/letter-templates")).get(0);
         assertThat(saved.get("body").asString()).isEqualTo("Kære {{applicant_name}}");
         assertThat(saved.get("updatedBy").asString()).isEqualTo("Jens Jørgensen (token:admin)");
+    }
+
+    @Test
+    void aCaseTypeWithoutExpectedTimeIsWarnedOfBeforeSaving() {
+        browser.get(base() + "/redigering/breve?organisation=testens-styrelse");
+        waiting().until(d -> d.findElement(By.cssSelector("#case-type option")) != null);
+        WebElement warning = browser.findElement(By.id("expected-unknown"));
+        waiting().until(d -> warning.isDisplayed());
+        assertThat(warning.getText()).contains("ingen forventet sagsbehandlingstid");
+        browser.findElement(By.id("token")).sendKeys(ADMIN_TOKEN);
+        browser.findElement(By.id("subject")).sendKeys("Kvittering");
+        browser.findElement(By.id("body")).sendKeys("Vi svarer inden {{expected_date}}.");
+        browser.findElement(By.id("updated-by")).sendKeys("Jens Jørgensen");
+
+        browser.findElement(By.id("save")).click();
+        var alert = waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(alert.getText()).contains("Gem skabelonen alligevel?");
+        alert.dismiss();
+        assertThat(json(get("/api/v1/organisations/testens-styrelse/case-types/tilladelse/letter-templates")).size()).isZero();
+
+        browser.findElement(By.id("save")).click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("Skabelonen er gemt"));
+        assertThat(json(get("/api/v1/organisations/testens-styrelse/case-types/tilladelse/letter-templates")).size()).isEqualTo(1);
     }
 }
