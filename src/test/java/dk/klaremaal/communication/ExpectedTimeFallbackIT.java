@@ -130,7 +130,9 @@ class ExpectedTimeFallbackIT extends IntegrationTest {
                 .contains("the target of the goal for this case type, 13.3 days, rounded up to 14 days");
         // The goal's own page says the same, in the page's language.
         long goal = e.get("goal").asLong();
-        assertThat(get("/maal/" + goal).body()).contains("14 dage");
+        assertThat(get("/maal/" + goal).body()).contains("14 dage").contains("rundet op til 14 dage");
+        String english = get("/maal/" + goal + "?lang=en").body();
+        assertThat(english).contains("14 days").contains("rounded up to 14 days").doesNotContain("rundet op");
     }
 
     @Test
@@ -181,6 +183,13 @@ class ExpectedTimeFallbackIT extends IntegrationTest {
         var made = post("/api/v1/letters", "application/json", letter, INGEST_TOKEN);
         assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
         assertThat(made.body()).contains("senest 23. juni 2025").doesNotContain("ukendt");
+        // Open311 lists the case type with the time and its source.
+        JsonNode services = json(ok(get("/open311/v2/services.json?jurisdiction_id=testens-styrelse")));
+        JsonNode service = java.util.stream.StreamSupport.stream(services.spliterator(), false)
+                .filter(n -> n.get("service_code").asString().equals("anmeldelse")).findFirst().orElseThrow();
+        assertThat(service.get("description").asString())
+                .isEqualTo("Anmeldelse. Forventet sagsbehandlingstid: 21 dage; myndighedens skøn, oplyst "
+                        + ExpectedTimeText.date(today, java.util.Locale.forLanguageTag("da")) + " (for få sager til en beregning).");
 
         // A goal comes before the stated time.
         ok(post("/api/v1/goals", "application/json", """
