@@ -63,5 +63,9 @@ class ScreenBrowserIT extends IntegrationTest {
                 .until(d -> d.findElement(By.cssSelector(".screen-days")).getText().equals("9 dage"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(browser.findElements(By.cssSelector("a, button, input"))).as("nothing to click or type into").isEmpty();
+        // The note that the connection is lost is in the page's language and shows only when it is.
+        assertThat(browser.findElement(By.cssSelector(".screen-stale-note")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".screen-stale-note")).getDomProperty("textContent"))
+                .isEqualTo("– forbindelsen er afbrudt, viser seneste data");
     }
 }
