@@ -127,7 +127,9 @@ public class ExpectedTimeService {
                     Integer known = rs.wasNull() ? null : days;
                     return new Row(rs.getLong("cases"), known);
                 }).single();
-        if (row.cases() >= s.minCases() && row.days() != null) {
+        // A sensitive case type's figure never rests on fewer than five cases, whatever the setting says.
+        int fewest = caseType.sensitive() ? Math.max(s.minCases(), CaseType.FEWEST_PUBLISHED) : s.minCases();
+        if (row.cases() >= fewest && row.days() != null) {
             return new ExpectedTime(caseType.id(), row.days(), s.dayUnit(), s.share(), ExpectedTime.Basis.MEASURED, row.cases(), from, asOf, null);
         }
         return promise(caseType, asOf).map(p -> new ExpectedTime(caseType.id(), p.days(), p.unit(), s.share(), ExpectedTime.Basis.GOAL,

@@ -61,12 +61,12 @@ public class ScreenService {
             ExpectedTime e = expectedTimes.expected(type);
             Optional<Goal> goal = all.stream().filter(g -> g.caseTypeId() != null && g.caseTypeId() == type.id()).findFirst();
             Optional<GoalResult> latest = goal.flatMap(results::latest);
-            Presentation.StatusView status = goal.map(g -> presentation.status(g.scale(), latest.map(GoalResult::level).orElse(null)))
+            Presentation.StatusView status = goal.map(g -> presentation.current(g, latest.orElse(null)))
                     .orElse(Presentation.NOT_MEASURED);
             rows.add(new Row(type.code(), type.name(), e.danishDays(), screenNote(e), goal.map(Goal::sentence).orElse(null),
                     status.symbol(), status.text(), status.cssClass(),
                     latest.map(r -> r.period().danishLabel() + (r.provisional() ? " (foreløbig)" : "") + ": "
-                            + presentation.value(r.value(), goal.get())).orElse(null)));
+                            + presentation.value(r, goal.get())).orElse(null)));
         }
         String updated = LocalTime.now(clock.withZone(dk.klaremaal.platform.TimeConfiguration.ZONE))
                 .format(DateTimeFormatter.ofPattern("HH:mm:ss"));

@@ -151,16 +151,18 @@ public class ResultService {
             ranges.add(new DateRange(baseline.period().start(), baseline.period().end()));
         }
         List<Measurement> measured = calculator.measure(goal, ranges);
+        boolean sensitive = goal.caseTypeId() != null && catalogue.sensitive(goal.caseTypeId());
+        // A baseline measured on too few cases of a sensitive case type is not published, nor the targets that give it away.
         Fraction baselineValue = baseline == null ? null
                 : baseline.value() != null ? Fraction.of(baseline.value())
-                : Optional.ofNullable(measured.getLast()).map(Measurement::exact).orElse(null);
+                : Optional.ofNullable(measured.getLast())
+                        .filter(m -> !sensitive || m.observations() >= CaseType.FEWEST_PUBLISHED).map(Measurement::exact).orElse(null);
 
         Map<LocalDate, OpenCases> open = goal.indicator().kind() == IndicatorKind.PROCESSING_TIME
                 ? cases.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList()).stream()
                         .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity()))
                 : null;
 
-        boolean sensitive = goal.caseTypeId() != null && catalogue.sensitive(goal.caseTypeId());
         List<GoalResult> results = new ArrayList<>();
         boolean withheldThisYear = false;
         for (int i = 0; i < periods.size(); i++) {
@@ -266,7 +268,9 @@ public class ResultService {
         }
         List<Measurement> m = calculators.get(goal.indicator().kind()).measure(goal,
                 List.of(new DateRange(baseline.period().start(), baseline.period().end())));
-        return Optional.ofNullable(m.getFirst()).map(Measurement::value);
+        boolean sensitive = goal.caseTypeId() != null && catalogue.sensitive(goal.caseTypeId());
+        return Optional.ofNullable(m.getFirst()).filter(v -> !sensitive || v.observations() >= CaseType.FEWEST_PUBLISHED)
+                .map(Measurement::value);
     }
 
     /** The period's target, exactly: one relative to a baseline is kept as a fraction of it. */
