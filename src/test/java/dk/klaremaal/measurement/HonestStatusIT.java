@@ -156,6 +156,8 @@ class HonestStatusIT extends IntegrationTest {
         assertThat(json(get("/api/v1/goals/" + next)).get("minObservations").asInt()).isEqualTo(2);
         assertThat(results(next).get("2023").get("assessment").asString()).isEqualTo("too_few");
         assertThat(results(next).get("2025").get("assessment").asString()).as("two cases").isEqualTo("assessed");
+        assertThat(get("/maal/" + next).body()).contains("En periode vurderes, når den bygger på mindst 2 observationer.")
+                .as("the page says what the earlier version required").contains("Hver målt periode vurderes, uanset antallet af observationer.");
     }
 
     @Test
