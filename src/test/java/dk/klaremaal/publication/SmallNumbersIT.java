@@ -166,6 +166,24 @@ class SmallNumbersIT extends IntegrationTest {
         assertThat(comparison.lines().skip(1).findFirst().orElseThrow()).endsWith(",withheld");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dk.klaremaal.access.AccountService accounts;
+
+    @Test
+    void theStaffPageMarksACaseTypeSensitive() {
+        accounts.create("ida.admin", "Ida Admin", "en-lang-nok-adgangskode", "administrator", null);
+        var admin = dk.klaremaal.support.StaffSession.signIn(base(), "ida.admin", "en-lang-nok-adgangskode");
+        String path = "/administration/katalog/organisationer/" + ORG + "/sagstyper/anbringelse/privatliv";
+        var refused = admin.form(path, Map.of("notAboutPersons", "true", "sensitive", "true"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("kun en sagstype, hvis sager handler om personer, kan handle om dem på en følsom måde");
+        assertThat(get("/maal/" + goal).body()).contains("19,7 dage");
+        var marked = admin.form(path, Map.of("sensitive", "true"));
+        assertThat(marked.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/administration/katalog").body()).contains("Følsomme sager: tal, der bygger på færre end 5 sager, offentliggøres ikke.");
+        assertThat(get("/maal/" + goal).body()).doesNotContain("19,7 dage").contains(WITHHELD);
+    }
+
     @Test
     void onlyACaseTypeConcerningPersonsCanBeSensitive() {
         var refused = put("/api/v1/organisations/" + ORG + "/case-types/anbringelse/privacy", "application/json",
