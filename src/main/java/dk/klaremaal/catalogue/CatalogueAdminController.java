@@ -85,10 +85,10 @@ class CatalogueAdminController extends StaffPage {
     /** Declares whether a case type's cases concern persons and whether Open311 lists them. */
     @PostMapping("/administration/katalog/organisationer/{slug}/sagstyper/{code}/privatliv")
     String privacy(@PathVariable String slug, @PathVariable String code, @RequestParam(defaultValue = "false") boolean notAboutPersons,
-                   @RequestParam(defaultValue = "false") boolean open311Listed, RedirectAttributes redirect, Model model,
-                   HttpServletResponse response) {
+                   @RequestParam(defaultValue = "false") boolean open311Listed, @RequestParam(defaultValue = "false") boolean sensitive,
+                   RedirectAttributes redirect, Model model, HttpServletResponse response) {
         return saved(() -> message("catalogue.privacySaved", catalogue.setPrivacy(catalogue.organisation(slug), code,
-                new CatalogueService.Privacy(!notAboutPersons, open311Listed)).name()), redirect, model, response);
+                new CatalogueService.Privacy(!notAboutPersons, open311Listed, sensitive)).name()), redirect, model, response);
     }
 
     /**

@@ -20,7 +20,8 @@ class CatalogueApiController {
     record RegionInput(String region) {
     }
 
-    record CaseTypeView(String code, String name, String clockStart, boolean excludePauses, boolean concernsPersons, boolean open311Listed) {
+    record CaseTypeView(String code, String name, String clockStart, boolean excludePauses, boolean concernsPersons, boolean open311Listed,
+                        boolean sensitive) {
     }
 
     private final CatalogueService catalogue;
@@ -107,6 +108,7 @@ class CatalogueApiController {
     }
 
     private static CaseTypeView view(CaseType t) {
-        return new CaseTypeView(t.code(), t.name(), t.clockStart().code(), t.excludePauses(), t.concernsPersons(), t.open311Listed());
+        return new CaseTypeView(t.code(), t.name(), t.clockStart().code(), t.excludePauses(), t.concernsPersons(), t.open311Listed(),
+                t.sensitive());
     }
 }

@@ -13,7 +13,7 @@ public class CatalogueRepository {
     private static final String ORGANISATION_COLUMNS = """
             id, parent_id, kind, slug, name, closed_constitution_day, closed_christmas_eve, closed_new_years_eve, region""";
     private static final String CASE_TYPE_COLUMNS = """
-            id, organisation_id, service_id, code, name, clock_start, exclude_pauses, concerns_persons, open311_listed""";
+            id, organisation_id, service_id, code, name, clock_start, exclude_pauses, concerns_persons, open311_listed, sensitive""";
 
     private final JdbcClient jdbc;
 
@@ -82,9 +82,14 @@ public class CatalogueRepository {
                 .query(Long.class).single();
     }
 
-    public void updatePrivacy(long caseTypeId, boolean concernsPersons, boolean open311Listed) {
-        jdbc.sql("update case_type set concerns_persons = ?, open311_listed = ? where id = ?")
-                .params(concernsPersons, open311Listed, caseTypeId).update();
+    public void updatePrivacy(long caseTypeId, boolean concernsPersons, boolean open311Listed, boolean sensitive) {
+        jdbc.sql("update case_type set concerns_persons = ?, open311_listed = ?, sensitive = ? where id = ?")
+                .params(concernsPersons, open311Listed, sensitive, caseTypeId).update();
+    }
+
+    /** Whether the case type is marked sensitive (false for an unknown id). */
+    public boolean sensitive(long caseTypeId) {
+        return jdbc.sql("select sensitive from case_type where id = ?").param(caseTypeId).query(Boolean.class).optional().orElse(false);
     }
 
     public Optional<String> findServiceCode(long serviceId) {
@@ -128,6 +133,7 @@ public class CatalogueRepository {
     private static CaseType caseType(ResultSet rs, int row) throws SQLException {
         return new CaseType(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("service_id"),
                 rs.getString("code"), rs.getString("name"), ClockStart.fromCode(rs.getString("clock_start")),
-                rs.getBoolean("exclude_pauses"), rs.getBoolean("concerns_persons"), rs.getBoolean("open311_listed"));
+                rs.getBoolean("exclude_pauses"), rs.getBoolean("concerns_persons"), rs.getBoolean("open311_listed"),
+                rs.getBoolean("sensitive"));
     }
 }

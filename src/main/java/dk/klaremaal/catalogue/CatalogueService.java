@@ -43,8 +43,15 @@ public class CatalogueService {
         }
     }
 
-    /** Whether a case type's cases concern persons and whether Open311 lists them; null leaves a flag as it is. */
-    public record Privacy(Boolean concernsPersons, Boolean open311Listed) {
+    /**
+     * Whether a case type's cases concern persons, whether Open311 lists them and whether they concern persons in a
+     * sensitive way; null leaves a flag as it is.
+     */
+    public record Privacy(Boolean concernsPersons, Boolean open311Listed, Boolean sensitive) {
+
+        public Privacy(Boolean concernsPersons, Boolean open311Listed) {
+            this(concernsPersons, open311Listed, null);
+        }
     }
 
     public List<Organisation> organisations() {
@@ -201,12 +208,16 @@ public class CatalogueService {
         CaseType type = caseType(organisation, code);
         boolean concernsPersons = input.concernsPersons() == null ? type.concernsPersons() : input.concernsPersons();
         boolean listed = input.open311Listed() == null ? type.open311Listed() && !concernsPersons : input.open311Listed();
+        boolean sensitive = input.sensitive() == null ? type.sensitive() && concernsPersons : input.sensitive();
         List<FieldProblem> problems = new ArrayList<>();
         checkListing(concernsPersons, listed, problems);
+        if (sensitive && !concernsPersons) {
+            problems.add(FieldLimits.Rule.SENSITIVE_ONLY_PERSONAL.problem("sensitive"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        repository.updatePrivacy(type.id(), concernsPersons, listed);
+        repository.updatePrivacy(type.id(), concernsPersons, listed, sensitive);
         CaseType changed = caseType(type.id());
         audit.record("case_type", type.id(), type, changed);
         return changed;

@@ -177,11 +177,14 @@ public class ExpectedTimeService {
                     Integer earlierKnown = rs.wasNull() ? null : earlierDays;
                     return new Row(rs.getLong("cases"), known, rs.getLong("earlier_cases"), earlierKnown);
                 }).single();
-        if (row.cases() >= s.minCases() && row.days() != null) {
+        // A sensitive case type's figure never rests on fewer than five cases, whatever the setting says.
+        int fewest = caseType.sensitive() ? Math.max(s.minCases(), CaseType.FEWEST_PUBLISHED) : s.minCases();
+        if (row.cases() >= fewest && row.days() != null) {
             return new ExpectedTime(caseType.id(), row.days(), s.dayUnit(), s.share(), ExpectedTime.Basis.MEASURED, row.cases(), from, asOf,
                     row.earlierCases(), earlierFrom, null, null, null);
         }
-        if (row.earlierCases() >= s.longMinCases() && row.earlierDays() != null) {
+        int fewestEarlier = caseType.sensitive() ? Math.max(s.longMinCases(), CaseType.FEWEST_PUBLISHED) : s.longMinCases();
+        if (row.earlierCases() >= fewestEarlier && row.earlierDays() != null) {
             return new ExpectedTime(caseType.id(), row.earlierDays(), s.dayUnit(), s.share(), ExpectedTime.Basis.EARLIER, row.cases(), from,
                     asOf, row.earlierCases(), earlierFrom, null, null, null);
         }

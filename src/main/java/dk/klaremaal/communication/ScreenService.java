@@ -73,13 +73,13 @@ public class ScreenService {
             ExpectedTime e = expectedTimes.expected(type);
             Optional<Goal> goal = all.stream().filter(g -> g.caseTypeId() != null && g.caseTypeId() == type.id()).findFirst();
             Optional<GoalResult> latest = goal.flatMap(results::latest);
-            Presentation.StatusView status = goal.map(g -> presentation.status(g.scale(), latest.map(GoalResult::level).orElse(null)))
-                    .orElseGet(() -> presentation.status(null, null));
+            Presentation.StatusView status = goal.map(g -> presentation.current(g, latest.orElse(null)))
+                    .orElseGet(() -> presentation.current(null, null));
             Locale locale = LocaleContextHolder.getLocale();
             rows.add(new Row(type.code(), type.name(), text.days(e, locale), text.source(e, locale), e.basis().code(),
                     goal.map(Goal::sentence).orElse(null), status.symbol(), status.text(), status.cssClass(),
                     latest.map(r -> messages.getMessage(r.provisional() ? "screen.latestProvisional" : "screen.latest",
-                            new Object[]{r.period().label(), presentation.value(r.value(), goal.get())}, locale)).orElse(null),
+                            new Object[]{r.period().label(), presentation.value(r, goal.get())}, locale)).orElse(null),
                     latest.filter(r -> r.target() != null).map(r -> messages.getMessage("screen.target",
                             new Object[]{presentation.target(r.target(), goal.get())}, locale)).orElse(null),
                     latest.map(GoalResult::provisional).orElse(false)));

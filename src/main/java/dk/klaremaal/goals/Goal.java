@@ -9,7 +9,8 @@ import java.util.Optional;
  * A clear goal: the promise in plain language, how it is measured, its targets and how results are
  * assessed. A compound goal also has a {@code secondaryScale} for its second value; a result reaches
  * a level only when both values do. Goals in different organisations that measure the same thing share
- * an {@code indicatorKey}, which is what comparisons across organisations go by.
+ * an {@code indicatorKey}, which is what comparisons across organisations go by. A period resting on
+ * fewer than {@code minObservations} observations is shown but not assessed.
  */
 public record Goal(
         long id,
@@ -30,11 +31,29 @@ public record Goal(
         Long previousId,
         java.time.Instant createdAt,
         java.time.Instant supersededAt,
-        State state) {
+        State state,
+        int minObservations) {
 
     public Goal {
         targets = Map.copyOf(targets);
         milestones = List.copyOf(milestones);
+        if (minObservations < 1) {
+            throw new IllegalArgumentException("a goal is assessed on at least one observation");
+        }
+    }
+
+    /** A goal assessed on any number of observations. */
+    public Goal(long id, long organisationId, Long caseTypeId, String code, String sentence, String dimension, Indicator indicator,
+                PeriodKind periodKind, Scale scale, Scale secondaryScale, ScaleBasis scaleBasis, Map<Period, BigDecimal> targets,
+                Baseline baseline, List<Milestone> milestones, String indicatorKey, Long previousId, java.time.Instant createdAt,
+                java.time.Instant supersededAt, State state) {
+        this(id, organisationId, caseTypeId, code, sentence, dimension, indicator, periodKind, scale, secondaryScale, scaleBasis, targets,
+                baseline, milestones, indicatorKey, previousId, createdAt, supersededAt, state, 1);
+    }
+
+    /** Whether the goal states targets of its own (per period or from a baseline): periods without one are then not assessed. */
+    public boolean hasTargets() {
+        return !targets.isEmpty() || baseline != null;
     }
 
     /** What the scale's numbers are read against. */

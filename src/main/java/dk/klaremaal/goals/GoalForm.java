@@ -46,7 +46,7 @@ final class GoalForm {
         }
         return new GoalInput(text(in.organisation()), text(in.caseType()), text(in.code()), in.sentence(), text(in.dimension()), indicator,
                 text(in.periodKind()), targets, baseline, scale(in.scale()), scale(in.secondaryScale()),
-                milestones.isEmpty() ? null : milestones, text(in.indicatorKey()));
+                milestones.isEmpty() ? null : milestones, text(in.indicatorKey()), in.minObservations());
     }
 
     /** The input with empty rows added up to the form's row counts, for showing in the editor. */
@@ -60,7 +60,8 @@ final class GoalForm {
             milestones.add(new MilestoneInput(null, null));
         }
         return new GoalInput(in.organisation(), in.caseType(), in.code(), in.sentence(), in.dimension(), in.indicator(), in.periodKind(),
-                targets, in.baseline(), paddedScale(in.scale()), paddedScale(in.secondaryScale()), milestones, in.indicatorKey());
+                targets, in.baseline(), paddedScale(in.scale()), paddedScale(in.secondaryScale()), milestones, in.indicatorKey(),
+                in.minObservations());
     }
 
     private static ScaleInput paddedScale(ScaleInput in) {

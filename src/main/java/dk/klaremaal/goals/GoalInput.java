@@ -17,7 +17,16 @@ public record GoalInput(
         ScaleInput scale,
         ScaleInput secondaryScale,
         List<MilestoneInput> milestones,
-        String indicatorKey) {
+        String indicatorKey,
+        Integer minObservations) {
+
+    /** A goal assessed on any number of observations (the default, 1). */
+    public GoalInput(String organisation, String caseType, String code, String sentence, String dimension, IndicatorInput indicator,
+                     String periodKind, List<TargetInput> targets, BaselineInput baseline, ScaleInput scale, ScaleInput secondaryScale,
+                     List<MilestoneInput> milestones, String indicatorKey) {
+        this(organisation, caseType, code, sentence, dimension, indicator, periodKind, targets, baseline, scale, secondaryScale, milestones,
+                indicatorKey, null);
+    }
 
     /** The indicator; sources (survey, question, system, series) are named by their codes in the organisation. */
     public record IndicatorInput(String kind, String statistic, BigDecimal percentile, Integer withinDays, Integer withinSeconds,

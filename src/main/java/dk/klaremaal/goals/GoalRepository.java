@@ -29,8 +29,9 @@ public class GoalRepository {
                         insert into goal (organisation_id, case_type_id, code, sentence, dimension, indicator_kind, statistic,
                             percentile, within_days, within_seconds, day_unit, value_unit, channel, outcome, survey_question_id,
                             score_level, secondary_score_level, system_id, series_id, denominator_series_id, period_kind,
-                            scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den, indicator_key, state)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                            scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den, indicator_key, state,
+                            min_observations)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(), ind.kind().code(),
                         ind.statistic().code(), ind.percentile(), ind.withinDays(), ind.withinSeconds(), ind.dayUnit().code(),
                         ind.valueUnit().code(), ind.channel(), ind.outcome(), ind.surveyQuestionId(), ind.scoreLevel(),
@@ -38,7 +39,7 @@ public class GoalRepository {
                         goal.scale().kind().code(), goal.scale().direction().code(), goal.scaleBasis().code(),
                         baseline == null ? null : baseline.period().key(), baseline == null ? null : baseline.value(),
                         baseline == null ? null : baseline.changeNumerator(), baseline == null ? null : baseline.changeDenominator(),
-                        goal.indicatorKey(), goal.state().code())
+                        goal.indicatorKey(), goal.state().code(), goal.minObservations())
                 .query(Long.class).single();
         insertLevels(id, 0, goal.scale());
         if (goal.secondaryScale() != null) {
@@ -135,7 +136,7 @@ public class GoalRepository {
         record Row(long id, long organisationId, Long caseTypeId, String code, String sentence, String dimension,
                    Indicator indicator, PeriodKind periodKind, ScaleKind scaleKind, Direction direction, Goal.ScaleBasis basis,
                    Goal.Baseline baseline, String indicatorKey, Long previousId, java.time.Instant createdAt,
-                   java.time.Instant supersededAt, Goal.State state) {
+                   java.time.Instant supersededAt, Goal.State state, int minObservations) {
         }
         List<Row> rows = jdbc.sql("select g.* from goal g " + where + " order by g.code nulls last, g.id")
                 .params(params)
@@ -155,7 +156,7 @@ public class GoalRepository {
                             Direction.fromCode(rs.getString("scale_direction")), Goal.ScaleBasis.fromCode(rs.getString("scale_basis")),
                             baseline, rs.getString("indicator_key"), longOrNull(rs, "previous_id"), rs.getTimestamp("created_at").toInstant(),
                             rs.getTimestamp("superseded_at") == null ? null : rs.getTimestamp("superseded_at").toInstant(),
-                            Goal.State.fromCode(rs.getString("state")));
+                            Goal.State.fromCode(rs.getString("state")), rs.getInt("min_observations"));
                 }).list();
         if (rows.isEmpty()) {
             return List.of();
@@ -188,7 +189,7 @@ public class GoalRepository {
                 r.indicator(), r.periodKind(), new Scale(r.scaleKind(), r.direction(), levels.getOrDefault(r.id(), List.of())),
                 secondaryLevels.containsKey(r.id()) ? new Scale(r.scaleKind(), r.direction(), secondaryLevels.get(r.id())) : null,
                 r.basis(), targets.getOrDefault(r.id(), Map.of()), r.baseline(), milestones.getOrDefault(r.id(), List.of()),
-                r.indicatorKey(), r.previousId(), r.createdAt(), r.supersededAt(), r.state())).toList();
+                r.indicatorKey(), r.previousId(), r.createdAt(), r.supersededAt(), r.state(), r.minObservations())).toList();
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

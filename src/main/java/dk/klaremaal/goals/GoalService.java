@@ -76,7 +76,7 @@ public class GoalService {
         Goal created = goal(goals.insert(new Goal(0, goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(),
                 goal.indicator(), goal.periodKind(), goal.scale(), goal.secondaryScale(), goal.scaleBasis(), goal.targets(),
                 goal.baseline(), goal.milestones(), goal.indicatorKey(), null, null, null,
-                publishesDirectly() ? Goal.State.PUBLISHED : Goal.State.DRAFT)));
+                publishesDirectly() ? Goal.State.PUBLISHED : Goal.State.DRAFT, goal.minObservations())));
         audit.record("goal", created.id(), null, created);
         return created;
     }
@@ -104,6 +104,8 @@ public class GoalService {
     static final int MAX_TARGETS = 50;
     static final int MAX_LEVELS = 10;
     static final int MAX_MILESTONES = 50;
+    /** The most observations a goal may require before a period is assessed. */
+    static final int MAX_MIN_OBSERVATIONS = 1_000_000;
     /** Periods and due dates lie in these years. */
     static final int FIRST_YEAR = 1990;
     static final int LAST_YEAR = 2100;
@@ -232,6 +234,14 @@ public class GoalService {
             problems.add(new FieldProblem("baseline", "give either targets per period or a baseline, not both"));
         }
         List<Goal.Milestone> milestones = milestones(input.milestones(), indicator, problems);
+        int minObservations = 1;
+        if (input.minObservations() != null) {
+            if (input.minObservations() < 1 || input.minObservations() > MAX_MIN_OBSERVATIONS) {
+                problems.add(FieldLimits.Rule.RANGE.problem("minObservations", 1, MAX_MIN_OBSERVATIONS));
+            } else {
+                minObservations = input.minObservations();
+            }
+        }
         String key = blankToNull(input.indicatorKey());
         if (key != null) {
             if (!key.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -249,7 +259,8 @@ public class GoalService {
         Goal goal = organisation == null || indicator == null || scale == null || periodKind == null || basis == null ? null
                 : new Goal(0, organisation.id(), caseType == null ? null : caseType.id(), blankToNull(input.code()),
                 input.sentence() == null ? "" : input.sentence().trim(), input.dimension() == null ? "" : input.dimension().trim(),
-                indicator, periodKind, scale, secondaryScale, basis, targets, baseline, milestones, key, null, null, null, Goal.State.DRAFT);
+                indicator, periodKind, scale, secondaryScale, basis, targets, baseline, milestones, key, null, null, null, Goal.State.DRAFT,
+                minObservations);
         return new Checked(goal, List.copyOf(problems), List.copyOf(scaleProblems));
     }
 
@@ -274,7 +285,7 @@ public class GoalService {
         }
         GoalInput sameOrganisation = new GoalInput(organisation.slug(), input.caseType(), input.code(), input.sentence(), input.dimension(),
                 input.indicator(), input.periodKind(), input.targets(), input.baseline(), input.scale(), input.secondaryScale(),
-                input.milestones(), input.indicatorKey());
+                input.milestones(), input.indicatorKey(), input.minObservations());
         if (publishesDirectly()) {
             goals.supersede(goalId);
         }
@@ -372,7 +383,7 @@ public class GoalService {
                 .map(m -> new GoalInput.MilestoneInput(m.title(), m.dueOn().toString())).toList();
         return new GoalInput(organisation.slug(), caseType, goal.code(), goal.sentence(), goal.dimension(), indicator, goal.periodKind().code(),
                 targets, baseline, asInput(goal.scale(), goal.scaleBasis()), goal.secondaryScale() == null ? null
-                : asInput(goal.secondaryScale(), null), milestones, goal.indicatorKey());
+                : asInput(goal.secondaryScale(), null), milestones, goal.indicatorKey(), goal.minObservations());
     }
 
     private static ScaleInput asInput(Scale scale, Goal.ScaleBasis basis) {

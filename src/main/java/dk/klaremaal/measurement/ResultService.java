@@ -6,6 +6,8 @@ import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
 import dk.klaremaal.goals.PeriodKind;
 import dk.klaremaal.goals.ScaleLevel;
+import dk.klaremaal.catalogue.CaseType;
+import dk.klaremaal.measurement.GoalResult.Standing;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.klaremaal.measurement.CaseStatisticsRepository.OpenCases;
 import dk.klaremaal.platform.DataVersion;
@@ -51,8 +53,20 @@ public class ResultService {
 
     private final MeterRegistry meters;
 
+    private final dk.klaremaal.catalogue.CatalogueRepository catalogue;
+
+    /** Periods after the one that should have followed the latest result before that result counts as having no new data. */
+    private final int gracePeriods;
+
     ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
-                  DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches, MeterRegistry meters) {
+                  DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches, MeterRegistry meters,
+                  dk.klaremaal.catalogue.CatalogueRepository catalogue,
+                  @org.springframework.beans.factory.annotation.Value("${klaremaal.results.grace-periods:1}") int gracePeriods) {
+        this.catalogue = catalogue;
+        if (gracePeriods < 0) {
+            throw new IllegalArgumentException("klaremaal.results.grace-periods must be 0 or more");
+        }
+        this.gracePeriods = gracePeriods;
         this.snapshots = snapshots;
         this.meters = meters;
         calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
@@ -87,10 +101,15 @@ public class ResultService {
             return kept.results();
         }
         List<GoalResult> computed = time instanceof LocalDate day
-                ? snapshots.find(goal.id(), version, day).orElseGet(() -> List.copyOf(compute(goal)))
+                ? snapshots.find(goal.id(), version, day).filter(ResultService::currentForm).orElseGet(() -> List.copyOf(compute(goal)))
                 : List.copyOf(compute(goal));
         cache.put(goal.id(), new Kept(goal, version, time, computed));
         return computed;
+    }
+
+    /** Whether kept results were computed in the present form (every result says why it has its level). */
+    private static boolean currentForm(List<GoalResult> results) {
+        return results.stream().allMatch(r -> r.standing() != null);
     }
 
     /** The goal's results computed now from the data, bypassing what this node or the nightly recomputation kept. */
@@ -132,9 +151,12 @@ public class ResultService {
             ranges.add(new DateRange(baseline.period().start(), baseline.period().end()));
         }
         List<Measurement> measured = calculator.measure(goal, ranges);
+        boolean sensitive = goal.caseTypeId() != null && catalogue.sensitive(goal.caseTypeId());
+        // A baseline measured on too few cases of a sensitive case type is not published, nor the targets that give it away.
         Fraction baselineValue = baseline == null ? null
                 : baseline.value() != null ? Fraction.of(baseline.value())
-                : Optional.ofNullable(measured.getLast()).map(Measurement::exact).orElse(null);
+                : Optional.ofNullable(measured.getLast())
+                        .filter(m -> !sensitive || m.observations() >= CaseType.FEWEST_PUBLISHED).map(Measurement::exact).orElse(null);
 
         Map<LocalDate, OpenCases> open = goal.indicator().kind() == IndicatorKind.PROCESSING_TIME
                 ? cases.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList()).stream()
@@ -142,21 +164,87 @@ public class ResultService {
                 : null;
 
         List<GoalResult> results = new ArrayList<>();
+        boolean withheldThisYear = false;
         for (int i = 0; i < periods.size(); i++) {
             Period period = periods.get(i);
             Measurement m = measured.get(i);
             Fraction target = target(goal, period, baselineValue);
-            Assessment assessment = assess(goal, m, target);
             Measurement ytd = yearToDate ? measured.get(periods.size() + i) : null;
-            Assessment ytdAssessment = ytd == null || goal.scaleBasis() != Goal.ScaleBasis.ABSOLUTE ? null : assess(goal, ytd, target);
             OpenCases openCases = open == null ? null : open.get(period.end());
-            results.add(new GoalResult(period, !period.end().isBefore(today), m == null ? 0 : m.observations(),
+            boolean provisional = !period.end().isBefore(today);
+            if (i == 0 || period.start().getYear() != periods.get(i - 1).start().getYear()) {
+                withheldThisYear = false;
+            }
+            if (sensitive && m != null && m.value() != null && m.observations() < CaseType.FEWEST_PUBLISHED) {
+                // Nothing that rests on these few cases is published: not the value, its basis, the year to date that
+                // includes them (it would give the period's value away by difference) nor the cases still open.
+                withheldThisYear = true;
+                results.add(new GoalResult(period, provisional, null, null, null, target == null ? null : target.decimal(), null, null,
+                        null, null, null, null, GoalResult.Standing.WITHHELD, null));
+                continue;
+            }
+            Standing standing = standing(goal, period, m, target);
+            Assessment assessment = assess(goal, m, target);
+            ScaleLevel level = standing == Standing.ASSESSED ? assessment.level() : null;
+            if (standing == Standing.ASSESSED && level == null) {
+                standing = goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET ? Standing.NO_TARGET : Standing.NOT_MEASURED;
+            }
+            boolean ytdWithheld = sensitive && (withheldThisYear || ytd != null && ytd.value() != null
+                    && ytd.observations() < CaseType.FEWEST_PUBLISHED);
+            Measurement shownYtd = ytdWithheld ? null : ytd;
+            Assessment ytdAssessment = shownYtd == null || goal.scaleBasis() != Goal.ScaleBasis.ABSOLUTE
+                    || standing(goal, period, shownYtd, target) != Standing.ASSESSED ? null : assess(goal, shownYtd, target);
+            boolean fewOpen = sensitive && openCases != null && openCases.count() < CaseType.FEWEST_PUBLISHED;
+            results.add(new GoalResult(period, provisional, m == null ? 0L : m.observations(),
                     m == null ? null : m.value(), m == null ? null : m.secondary(), target == null ? null : target.decimal(),
-                    assessment.percentOfTarget(),
-                    assessment.level(), ytd == null ? null : ytd.value(), ytdAssessment == null ? null : ytdAssessment.level(),
-                    open == null ? null : openCases == null ? 0L : openCases.count(), openCases == null ? null : openCases.oldestAgeDays()));
+                    assessment.percentOfTarget(), level, shownYtd == null ? null : shownYtd.value(),
+                    ytdAssessment == null ? null : ytdAssessment.level(),
+                    open == null ? null : openCases == null ? 0L : openCases.count(),
+                    openCases == null || fewOpen ? null : openCases.oldestAgeDays(), standing, null));
         }
+        markStale(results, today);
         return results;
+    }
+
+    /**
+     * Why a period has or has no level: no data; the baseline period; a goal with targets but none for the period
+     * (it is not judged against another period's); fewer observations than the goal is assessed on; else assessed.
+     */
+    static Standing standing(Goal goal, Period period, Measurement m, Fraction target) {
+        if (m == null || m.value() == null) {
+            return Standing.NOT_MEASURED;
+        }
+        if (goal.baseline() != null && goal.baseline().period().contains(period.start())) {
+            return Standing.BASELINE;
+        }
+        if (goal.hasTargets() && target == null) {
+            return Standing.NO_TARGET;
+        }
+        if (m.observations() < goal.minObservations()) {
+            return Standing.TOO_FEW;
+        }
+        return Standing.ASSESSED;
+    }
+
+    /**
+     * Marks the latest measured result when no later period has been measured although the period after it ended
+     * more than the grace periods ago: a quarter's result of 2025-Q4 with a grace of one quarter is the latest news
+     * until 2026-06-30, and from 2026-07-01 on says there has been no new data since 2025-12-31.
+     */
+    private void markStale(List<GoalResult> results, LocalDate today) {
+        for (int i = results.size() - 1; i >= 0; i--) {
+            GoalResult r = results.get(i);
+            if (r.measured()) {
+                Period due = r.period();
+                for (int k = 0; k <= gracePeriods; k++) {
+                    due = due.next();
+                }
+                if (due.end().isBefore(today)) {
+                    results.set(i, r.staleSince(r.period().end()));
+                }
+                return;
+            }
+        }
     }
 
     /** The most recent period that has a result. */
@@ -180,7 +268,9 @@ public class ResultService {
         }
         List<Measurement> m = calculators.get(goal.indicator().kind()).measure(goal,
                 List.of(new DateRange(baseline.period().start(), baseline.period().end())));
-        return Optional.ofNullable(m.getFirst()).map(Measurement::value);
+        boolean sensitive = goal.caseTypeId() != null && catalogue.sensitive(goal.caseTypeId());
+        return Optional.ofNullable(m.getFirst()).filter(v -> !sensitive || v.observations() >= CaseType.FEWEST_PUBLISHED)
+                .map(Measurement::value);
     }
 
     /** The period's target, exactly: one relative to a baseline is kept as a fraction of it. */

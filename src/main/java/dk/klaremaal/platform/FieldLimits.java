@@ -50,6 +50,7 @@ public final class FieldLimits {
         CHANGE("must be a change from -100% to +1000%", "rule.change"),
         PERSONAL_NOT_LISTED("a case type whose cases concern persons is never listed in Open311; declare concernsPersons false first "
                 + "if its cases are about businesses or things", "rule.personalNotListed"),
+        SENSITIVE_ONLY_PERSONAL("only a case type whose cases concern persons can concern them in a sensitive way", "rule.sensitiveOnlyPersonal"),
         NOT_WHOLE_NUMBER("'%s' is not a whole number", "rule.notWholeNumber"),
         NOT_NUMBER("'%s' is not a number", "rule.notNumber"),
         NOT_DATE("'%s' is not a date (2025-03-31)", "rule.notDate"),

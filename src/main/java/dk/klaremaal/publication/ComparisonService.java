@@ -36,8 +36,9 @@ public class ComparisonService {
             return result == null ? null : result.value();
         }
 
-        public long observations() {
-            return result == null ? 0 : result.observations();
+        /** What the value rests on; null when it is withheld. */
+        public Long observations() {
+            return result == null ? Long.valueOf(0) : result.observations();
         }
     }
 
@@ -99,7 +100,8 @@ public class ComparisonService {
         for (Candidate c : candidates) {
             GoalResult result = c.results().stream().filter(r -> r.period().equals(period)).findFirst().orElse(null);
             Quantiles distribution = null;
-            if (c.goal().indicator().kind() == IndicatorKind.PROCESSING_TIME) {
+            // The distribution rests on the same cases as the value: withheld with it.
+            if (c.goal().indicator().kind() == IndicatorKind.PROCESSING_TIME && (result == null || !result.withheld())) {
                 distribution = Quantiles.of(cases.sortedDays(c.goal().caseTypeId(), new DateRange(period.start(), period.end()),
                         c.goal().indicator().workingDays()));
                 if (distribution != null && c.goal().indicator().valueUnit() == dk.klaremaal.goals.Indicator.ValueUnit.WEEKS) {
@@ -128,7 +130,7 @@ public class ComparisonService {
                 : Comparator.<BigDecimal>naturalOrder());
         Comparator<Row> c = switch (filter.sort() == null ? "value" : filter.sort()) {
             case "name" -> filter.descending() ? byName.reversed() : byName;
-            case "cases" -> Comparator.comparing(r -> BigDecimal.valueOf(r.observations()), numbers);
+            case "cases" -> Comparator.comparing(r -> r.observations() == null ? null : BigDecimal.valueOf(r.observations()), numbers);
             case "median" -> Comparator.comparing(r -> r.cases() == null ? null : r.cases().median(), numbers);
             case "p90" -> Comparator.comparing(r -> r.cases() == null ? null : r.cases().p90(), numbers);
             default -> Comparator.comparing(Row::value, numbers);

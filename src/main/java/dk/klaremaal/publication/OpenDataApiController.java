@@ -46,15 +46,15 @@ class OpenDataApiController {
     record TargetView(String period, BigDecimal value) {
     }
 
-    record ResultView(String period, LocalDate periodStart, LocalDate periodEnd, boolean provisional, long observations,
+    record ResultView(String period, LocalDate periodStart, LocalDate periodEnd, boolean provisional, Long observations,
                       BigDecimal value, BigDecimal secondaryValue, BigDecimal target, BigDecimal percentOfTarget, String status,
                       String statusLabel, BigDecimal yearToDate, String yearToDateStatus, Long openAtPeriodEnd,
-                      Integer oldestOpenAgeDays) {
+                      Integer oldestOpenAgeDays, String assessment, String assessmentLabel, LocalDate noNewDataSince) {
     }
 
     record GoalView(long id, String code, String organisation, String sentence, String dimension, IndicatorView indicator,
                     String periodKind, ScaleView scale, ScaleView secondaryScale, String scaleBasis, List<TargetView> targets,
-                    BaselineView baseline, List<MilestoneView> milestones, ResultView latestResult) {
+                    BaselineView baseline, List<MilestoneView> milestones, ResultView latestResult, int minObservations) {
     }
 
     record ResultsView(long goal, String unit, List<ResultView> results) {
@@ -66,7 +66,11 @@ class OpenDataApiController {
 
     private final GoalSource sources;
 
-    OpenDataApiController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources) {
+    private final Presentation presentation;
+
+    OpenDataApiController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources,
+                          Presentation presentation) {
+        this.presentation = presentation;
         this.sources = sources;
         this.catalogue = catalogue;
         this.goals = goals;
@@ -99,7 +103,7 @@ class OpenDataApiController {
                 b == null ? null : new BaselineView(b.period().key(), results.baselineValue(goal).orElse(null), b.changeNumerator(),
                         b.changeDenominator()),
                 goal.milestones().stream().map(m -> new MilestoneView(m.title(), m.dueOn(), m.doneOn(), m.evidence(), m.reportedBy())).toList(),
-                results.latest(goal).map(OpenDataApiController::result).orElse(null));
+                results.latest(goal).map(this::result).orElse(null), goal.minObservations());
     }
 
     private static ScaleView scale(Scale scale) {
@@ -111,14 +115,16 @@ class OpenDataApiController {
         Goal goal = goals.publicGoal(id);
         return new ResultsView(goal.id(), goal.indicator().valueUnit().code(),
                 results.results(goal).stream().sorted(Comparator.comparing(GoalResult::period))
-                        .map(OpenDataApiController::result).toList());
+                        .map(this::result).toList());
     }
 
-    private static ResultView result(GoalResult r) {
+    private ResultView result(GoalResult r) {
         return new ResultView(r.period().key(), r.period().start(), r.period().end(), r.provisional(), r.observations(), r.value(),
                 r.secondaryValue(), r.target(), r.percentOfTarget(), r.level() == null ? null : r.level().status().code(),
                 r.level() == null ? null : r.level().danishLabel(), r.yearToDate(),
-                r.yearToDateLevel() == null ? null : r.yearToDateLevel().status().code(), r.openAtPeriodEnd(), r.oldestOpenAgeDays());
+                r.yearToDateLevel() == null ? null : r.yearToDateLevel().status().code(), r.openAtPeriodEnd(), r.oldestOpenAgeDays(),
+                r.standing() == null ? null : r.standing().code(), r.standing() == null ? null : presentation.danish("status." + r.standing().code()),
+                r.noNewDataSince());
     }
 
     private static LevelView level(ScaleLevel l) {

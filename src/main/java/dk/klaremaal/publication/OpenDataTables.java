@@ -38,7 +38,11 @@ public class OpenDataTables {
             new Column("status", "string", "met, not_met, partly_met, satisfactory, on_the_way or unsatisfactory; empty if not assessed"),
             new Column("status_label", "string", "the status as the institution words it"),
             new Column("year_to_date", "number", "for periods shorter than a year: the value from 1 January to the period's end"),
-            new Column("open_at_period_end", "integer", "processing time: cases still open when the period ended"));
+            new Column("open_at_period_end", "integer", "processing time: cases still open when the period ended"),
+            new Column("assessment", "string", "assessed, not_measured, too_few (fewer observations than the goal is assessed on), "
+                    + "no_target (no target for the period), baseline (the baseline period) or withheld (a sensitive case type's value "
+                    + "resting on fewer than 5 cases: value and observations are empty)"),
+            new Column("assessment_label", "string", "the assessment in words"));
 
     static final List<Column> GOALS = List.of(
             new Column("goal_id", "integer", "the goal"),
@@ -52,7 +56,9 @@ public class OpenDataTables {
             new Column("indicator_key", "string", "shared key for comparison across organisations"),
             new Column("latest_period", "string", "the latest period with a result"),
             new Column("latest_value", "number", "its value, full precision"),
-            new Column("latest_status", "string", "its status"));
+            new Column("latest_status", "string", "its status"),
+            new Column("latest_assessment", "string", "assessed, too_few, no_target, baseline or withheld (see the results table)"),
+            new Column("no_new_data_since", "date", "set when no newer period has been measured long after the latest one ended: its end"));
 
     static final List<Column> COMPARISON = List.of(
             new Column("organisation", "string", "organisation slug"),
@@ -66,7 +72,8 @@ public class OpenDataTables {
             new Column("cases_p25", "number", "processing time: 25th percentile of the cases' times"),
             new Column("cases_median", "number", "processing time: median of the cases' times"),
             new Column("cases_p75", "number", "processing time: 75th percentile"),
-            new Column("cases_p90", "number", "processing time: 90th percentile"));
+            new Column("cases_p90", "number", "processing time: 90th percentile"),
+            new Column("assessment", "string", "assessed, not_measured, too_few, no_target, baseline or withheld (see the results table)"));
 
     static final List<Column> REPORT = List.of(
             new Column("goal_id", "integer", "the goal"),
@@ -79,14 +86,19 @@ public class OpenDataTables {
             new Column("value", "number", "the result, full precision"),
             new Column("status", "string", "status code; empty if not assessed"),
             new Column("comment", "string", "the institution's comment"),
-            new Column("comment_by", "string", "who wrote the comment"));
+            new Column("comment_by", "string", "who wrote the comment"),
+            new Column("assessment", "string", "assessed, not_measured, too_few, no_target, baseline or withheld (see the results table)"));
 
     private final CatalogueService catalogue;
     private final GoalService goals;
     private final ResultService results;
     private final ComparisonService comparisons;
 
-    OpenDataTables(CatalogueService catalogue, GoalService goals, ResultService results, ComparisonService comparisons) {
+    private final Presentation presentation;
+
+    OpenDataTables(CatalogueService catalogue, GoalService goals, ResultService results, ComparisonService comparisons,
+                   Presentation presentation) {
+        this.presentation = presentation;
         this.catalogue = catalogue;
         this.goals = goals;
         this.results = results;
@@ -111,9 +123,14 @@ public class OpenDataTables {
             rows.add(Arrays.asList(goal.id(), r.period().key(), r.period().start().toString(), r.period().end().toString(), r.provisional(),
                     r.value(), goal.indicator().valueUnit().code(), r.secondaryValue(), r.observations(), r.target(), r.percentOfTarget(),
                     r.level() == null ? null : r.level().status().code(), r.level() == null ? null : r.level().danishLabel(), r.yearToDate(),
-                    r.openAtPeriodEnd()));
+                    r.openAtPeriodEnd(), assessment(r), assessment(r) == null ? null : presentation.danish("status." + assessment(r))));
         }
         return new DataTable("resultater-" + goalId, "Resultater for mål " + goalId, RESULTS, rows);
+    }
+
+    /** Why a result has the status it has, as a code; null without a result. */
+    static String assessment(GoalResult r) {
+        return r == null || r.standing() == null ? null : r.standing().code();
     }
 
     public DataTable goals(String slug) {
@@ -124,7 +141,8 @@ public class OpenDataTables {
             rows.add(Arrays.asList(g.id(), g.code(), slug, g.sentence(), g.dimension(), g.indicator().kind().code(),
                     g.indicator().statistic().code(), g.indicator().valueUnit().code(), g.indicatorKey(),
                     latest == null ? null : latest.period().key(), latest == null ? null : latest.value(),
-                    latest == null || latest.level() == null ? null : latest.level().status().code()));
+                    latest == null || latest.level() == null ? null : latest.level().status().code(), assessment(latest),
+                    latest == null || latest.noNewDataSince() == null ? null : latest.noNewDataSince().toString()));
         }
         return new DataTable("maal-" + slug, "Mål for " + organisation.name(), GOALS, rows);
     }
@@ -135,7 +153,7 @@ public class OpenDataTables {
             GoalResult r = line.result();
             rows.add(Arrays.asList(line.goal().id(), line.goal().code(), line.goal().sentence(), report.period().key(), line.shown().key(),
                     line.yearToDate(), r == null ? null : r.target(), r == null ? null : (line.yearToDate() ? r.yearToDate() : r.value()),
-                    r == null || r.level() == null ? null : r.level().status().code(), line.comment(), line.commentBy()));
+                    r == null || r.level() == null ? null : r.level().status().code(), line.comment(), line.commentBy(), assessment(r)));
         }
         return new DataTable("rapport-" + report.organisation().slug() + "-" + report.period().key(),
                 "Opfølgning " + report.organisation().name() + " " + report.period().key(), REPORT, rows);
@@ -149,7 +167,7 @@ public class OpenDataTables {
                     r.organisation().region() == null ? null : r.organisation().region().code(), r.goal().id(), c.period().key(), r.value(),
                     r.observations(), r.result() == null || r.result().level() == null ? null : r.result().level().status().code(),
                     r.cases() == null ? null : r.cases().p25(), r.cases() == null ? null : r.cases().median(),
-                    r.cases() == null ? null : r.cases().p75(), r.cases() == null ? null : r.cases().p90()));
+                    r.cases() == null ? null : r.cases().p75(), r.cases() == null ? null : r.cases().p90(), assessment(r.result())));
         }
         return new DataTable("sammenligning-" + key, "Sammenligning: " + key, COMPARISON, rows);
     }

@@ -6,7 +6,6 @@ import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.Indicator;
 import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Scale;
-import dk.klaremaal.goals.ScaleKind;
 import dk.klaremaal.goals.ScaleLevel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,25 +40,115 @@ public class Presentation {
     public static final StatusView NOT_MEASURED = new StatusView("○", "Ikke målt", "status--none");
     public static final StatusView NOT_MEASURED_EN = new StatusView("○", "Not measured", "status--none");
 
+    private final org.springframework.context.MessageSource messages;
+
+    Presentation(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * The one symbol of each status, on every page and in every outlet: a status reads the same wherever it is
+     * shown (✓ is "opfyldt" on goal pages and plan pages alike). Binary scales show ✓ / −; three-level scales a
+     * shape per level.
+     */
+    public static String symbol(dk.klaremaal.goals.Status status) {
+        return status.symbol();
+    }
+
+    /** The one symbol of each reason a period is not assessed. */
+    public static String symbol(dk.klaremaal.measurement.GoalResult.Standing standing) {
+        return switch (standing) {
+            case ASSESSED, NOT_MEASURED -> "○";
+            case TOO_FEW -> "◌";
+            case NO_TARGET -> "◇";
+            case BASELINE -> "◎";
+            case WITHHELD -> "⊘";
+        };
+    }
+
+    /** The symbol of a latest result with no new data since. */
+    public static final String STALE_SYMBOL = "◷";
+
+    private static String css(dk.klaremaal.goals.Status status) {
+        return switch (status.rank()) {
+            case 0 -> "status--good";
+            case 1 -> "status--middle";
+            default -> "status--bad";
+        };
+    }
+
+    private static StatusView view(dk.klaremaal.goals.Status status, String text) {
+        return new StatusView(symbol(status), text, css(status));
+    }
+
     public StatusView status(Scale scale, ScaleLevel level) {
         if (level == null) {
             return english() ? NOT_MEASURED_EN : NOT_MEASURED;
         }
-        if (scale.kind() == ScaleKind.BINARY) {
-            return level.status().rank() == 0
-                    ? new StatusView("✓", level.displayLabel(), "status--good")
-                    : new StatusView("−", level.displayLabel(), "status--bad");
-        }
-        return ranked(level.status().rank(), level.displayLabel());
+        return view(level.status(), level.displayLabel());
     }
 
-    /** A level of a three-level scale by its rank: the best ●, the middle ▲, the worst ■. */
-    private static StatusView ranked(int rank, String text) {
-        return switch (rank) {
-            case 0 -> new StatusView("●", text, "status--good");
-            case 1 -> new StatusView("▲", text, "status--middle");
-            default -> new StatusView("■", text, "status--bad");
-        };
+    /** A period's status as its own row shows it: its level, or why it has none. */
+    public StatusView status(Goal goal, dk.klaremaal.measurement.GoalResult result) {
+        if (result == null) {
+            return standing(dk.klaremaal.measurement.GoalResult.Standing.NOT_MEASURED);
+        }
+        if (result.level() != null) {
+            return status(goal.scale(), result.level());
+        }
+        return standing(result.standing() == null ? dk.klaremaal.measurement.GoalResult.Standing.NOT_MEASURED : result.standing());
+    }
+
+    /**
+     * The latest result's status where it is shown as the goal's current one (organisation page, screen, embed):
+     * as {@link #status(Goal, dk.klaremaal.measurement.GoalResult)}, or "ingen nye data siden …" when it is stale.
+     */
+    public StatusView current(Goal goal, dk.klaremaal.measurement.GoalResult result) {
+        if (result != null && result.noNewDataSince() != null) {
+            return new StatusView(STALE_SYMBOL, message("status.noNewDataSince", longDate(result.noNewDataSince())), "status--none");
+        }
+        return status(goal, result);
+    }
+
+    private StatusView standing(dk.klaremaal.measurement.GoalResult.Standing standing) {
+        return new StatusView(symbol(standing), message("status." + standing.code()), "status--none");
+    }
+
+    /** A result's value in its unit, or where it is withheld, why: "færre end 5 sager – ikke offentliggjort". */
+    public String value(dk.klaremaal.measurement.GoalResult result, Goal goal) {
+        if (result == null) {
+            return "–";
+        }
+        return result.withheld() ? message("status.withheld") : value(result.value(), goal);
+    }
+
+    /** A result's year to date, or why it is withheld. */
+    public String yearToDate(dk.klaremaal.measurement.GoalResult result, Goal goal) {
+        return result.withheld() ? message("status.withheld") : value(result.yearToDate(), goal);
+    }
+
+    /** What a result rests on: its number of observations, or "færre end 5" where that is withheld. */
+    public String basis(dk.klaremaal.measurement.GoalResult result) {
+        if (result == null) {
+            return "0";
+        }
+        return result.observations() == null ? message("status.fewerThan", dk.klaremaal.catalogue.CaseType.FEWEST_PUBLISHED)
+                : number(BigDecimal.valueOf(result.observations()));
+    }
+
+    /** A day as Danish or English text: "4. september 2026", "4 September 2026". */
+    public String longDate(java.time.LocalDate day) {
+        return day == null ? "" : day.format(english() ? java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                : java.time.format.DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH));
+    }
+
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, english() ? Locale.ENGLISH : dk.klaremaal.platform.LanguageConfiguration.DANISH);
+    }
+
+    /** A text of the Danish bundle, for open data and the API whose texts are Danish. */
+    public String danish(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, dk.klaremaal.platform.LanguageConfiguration.DANISH);
     }
 
     /** An assessment on the opfyldt / delvist opfyldt / ikke opfyldt scale (a plan goal's), or none yet. */
@@ -67,7 +156,7 @@ public class Presentation {
         if (status == null) {
             return english() ? NOT_MEASURED_EN : NOT_MEASURED;
         }
-        return ranked(status.rank(), english() ? status.english() : status.danish());
+        return view(status, english() ? status.english() : status.danish());
     }
 
     /**
@@ -120,7 +209,7 @@ public class Presentation {
     public String change(java.util.List<dk.klaremaal.measurement.GoalResult> results, Goal goal) {
         java.util.List<dk.klaremaal.measurement.GoalResult> measured = results.stream()
                 .filter(dk.klaremaal.measurement.GoalResult::measured).toList();
-        if (measured.size() < 2) {
+        if (measured.size() < 2 || measured.getLast().withheld() || measured.get(measured.size() - 2).withheld()) {
             return "";
         }
         BigDecimal difference = measured.getLast().value().subtract(measured.get(measured.size() - 2).value());

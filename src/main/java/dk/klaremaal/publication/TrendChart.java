@@ -35,7 +35,7 @@ public class TrendChart {
 
     /** The trend chart for results given oldest first; empty when no period has a value. */
     public String trend(Goal goal, List<GoalResult> results) {
-        List<GoalResult> measured = results.stream().filter(GoalResult::measured).toList();
+        List<GoalResult> measured = results.stream().filter(r -> r.value() != null).toList();
         if (measured.isEmpty()) {
             return "";
         }
@@ -124,7 +124,7 @@ public class TrendChart {
         svg.append(polyline(points, "#0059b3", 3, null));
         for (double[] p : points) {
             GoalResult r = results.get((int) p[2]);
-            Presentation.StatusView status = presentation.status(goal.scale(), r.level());
+            Presentation.StatusView status = presentation.status(goal, r);
             svg.append("<circle cx=\"").append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"9\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\">")
                     .append("<title>").append(Markup.escape(r.period().label() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
                     .append("</title></circle>");
@@ -137,7 +137,7 @@ public class TrendChart {
 
     /** A small line of the measured values, for lists; empty with fewer than two values. */
     public String sparkline(List<GoalResult> results) {
-        List<GoalResult> measured = results.stream().filter(GoalResult::measured).toList();
+        List<GoalResult> measured = results.stream().filter(r -> r.value() != null).toList();
         if (measured.size() < 2) {
             return "";
         }

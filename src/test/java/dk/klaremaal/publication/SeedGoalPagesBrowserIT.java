@@ -45,7 +45,7 @@ class SeedGoalPagesBrowserIT extends SeedGoalTest {
         browser.get(base() + "/maal/" + goalId("danmarks-eksportraad", "S17"));
         assertThat(browser.findElement(By.cssSelector(".scale-table")).getText())
                 .contains("over 95 pct.").contains("mindst 55 pct.").contains("Fuld opfyldelse");
-        assertThat(row("2025")).containsExactly("97,5 pct.", "43,6 pct.", "40", "95 pct.", "■\nIkke opfyldt");
+        assertThat(row("2025")).containsExactly("97,5 pct.", "43,6 pct.", "40", "95 pct.", "−\nIkke opfyldt");
         assertThat(browser.findElement(By.tagName("dl")).getText()).contains("Hvor tilfreds er du samlet set med Eksportrådets bistand?")
                 .contains("5 = Meget tilfreds");
     }
