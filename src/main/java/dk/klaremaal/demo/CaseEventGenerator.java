@@ -73,7 +73,7 @@ public final class CaseEventGenerator {
         return new CaseEventGenerator(targets);
     }
 
-    /** Only the case types of the seed goals (the agencies, Vejle and Karlebo), as {@code DemoSeed} defines them. */
+    /** Only the case types of the seed goals (the agencies, Vejle and Fredensborg), as {@code DemoSeed} defines them. */
     public static CaseEventGenerator forSeedCatalogue() {
         return new CaseEventGenerator(seedTargets(new SplittableRandom(7)));
     }

@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The public pages: organisations, their goals, and each goal's results. */
@@ -47,10 +48,12 @@ class PublicationController extends PageController {
     private final dk.klaremaal.communication.ExpectedTimeService expectedTimes;
 
     private final dk.klaremaal.plans.PlanService plans;
+    private final FrontPage frontPage;
 
     PublicationController(CatalogueService catalogue, GoalService goals, ResultService results, GoalSource sources,
                           dk.klaremaal.communication.ExpectedTimeService expectedTimes, dk.klaremaal.plans.PlanService plans,
-                          java.time.Clock clock) {
+                          java.time.Clock clock, FrontPage frontPage) {
+        this.frontPage = frontPage;
         this.clock = clock;
         this.plans = plans;
         this.expectedTimes = expectedTimes;
@@ -60,9 +63,16 @@ class PublicationController extends PageController {
         this.results = results;
     }
 
+    /**
+     * The front page: {@code ?q=} searches organisation, service and case-type names; {@code art} and {@code region}
+     * filter by kind and region. A value that is not one of them is a 400 naming the parameter.
+     */
     @GetMapping("/")
-    String front(Model model) {
-        model.addAttribute("tree", tree(catalogue.organisations()));
+    String front(@RequestParam(required = false) String q, @RequestParam(required = false) String art,
+                 @RequestParam(required = false) String region, Model model) {
+        model.addAttribute("front", frontPage.view(FrontPage.query(q, art, region)));
+        model.addAttribute("kinds", List.of(dk.klaremaal.catalogue.OrganisationKind.values()));
+        model.addAttribute("regions", List.of(dk.klaremaal.catalogue.Region.values()));
         return "front";
     }
 
@@ -130,7 +140,7 @@ class PublicationController extends PageController {
 
     static List<TreeEntry> tree(List<Organisation> organisations) {
         List<TreeEntry> entries = new ArrayList<>();
-        Comparator<Organisation> byName = Comparator.comparing(Organisation::name);
+        Comparator<Organisation> byName = dk.klaremaal.platform.DanishOrder.by(Organisation::name);
         organisations.stream().filter(o -> o.parentId() == null || organisations.stream().noneMatch(p -> p.id() == o.parentId()))
                 .sorted(byName).forEach(root -> addSubtree(root, 0, organisations, byName, entries));
         return entries;

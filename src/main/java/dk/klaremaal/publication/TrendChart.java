@@ -19,12 +19,20 @@ import org.springframework.stereotype.Component;
 @Component("charts")
 public class TrendChart {
 
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 280;
-    private static final int LEFT = 56;
-    private static final int RIGHT = 150;
-    private static final int TOP = 16;
-    private static final int BOTTOM = 40;
+    /**
+     * The chart's geometry in its own units. A chart is scaled to the width of its box, so its text is only as large as
+     * the box allows: the wide layout is shown on screens wider than 700 px (where 14 of its 720 units are at least 12 px), the narrow one,
+     * with the levels named inside the plot and fewer period labels, below (13 of its 340 units are 12 px on a 314 px box).
+     */
+    private record Layout(String variant, int width, int height, int left, int right, int top, int bottom, int font, int periodLabels,
+                          boolean levelLabelsInside) {
+        String id(String name) {
+            return variant.equals("wide") ? name : name + "-" + variant;
+        }
+    }
+
+    private static final Layout WIDE = new Layout("wide", 720, 280, 60, 170, 16, 44, 14, 8, false);
+    private static final Layout NARROW = new Layout("narrow", 340, 250, 46, 10, 16, 40, 13, 4, true);
     private static final String[] BAND_FILL = {"#e3f1d9", "#fff3cc", "#f6dcd8"};
 
     private final Presentation presentation;
@@ -33,12 +41,26 @@ public class TrendChart {
         this.presentation = presentation;
     }
 
-    /** The trend chart for results given oldest first; empty when no period has a value. */
+    /**
+     * The trend chart for results given oldest first; empty when no period has a value. It is drawn twice, wide and
+     * narrow, and the style sheet shows the one that fits the screen (the other is not displayed, so not read out).
+     */
     public String trend(Goal goal, List<GoalResult> results) {
         List<GoalResult> measured = results.stream().filter(r -> r.value() != null).toList();
         if (measured.isEmpty()) {
             return "";
         }
+        return trend(goal, results, measured, WIDE) + trend(goal, results, measured, NARROW);
+    }
+
+    private String trend(Goal goal, List<GoalResult> results, List<GoalResult> measured, Layout layout) {
+        final int WIDTH = layout.width();
+        final int HEIGHT = layout.height();
+        final int LEFT = layout.left();
+        final int RIGHT = layout.right();
+        final int TOP = layout.top();
+        final int BOTTOM = layout.bottom();
+        final int font = layout.font();
         boolean onTarget = goal.scaleBasis() == Goal.ScaleBasis.PERCENT_OF_TARGET;
         double max = 0;
         double min = 0;
@@ -71,10 +93,11 @@ public class TrendChart {
         java.util.function.IntToDoubleFunction x = i -> LEFT + (n == 1 ? plotW / 2.0 : i * (double) plotW / (n - 1));
 
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"trend-title trend-desc\">");
-        svg.append("<title id=\"trend-title\">").append(Markup.escape((presentation.isEnglish() ? "Trend: " : "Udvikling: ") + goal.indicator().danishDescription())).append("</title>");
-        svg.append("<desc id=\"trend-desc\">").append(Markup.escape(description(goal, measured))).append("</desc>");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart trend-chart--").append(layout.variant())
+                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"").append(layout.id("trend-title")).append(' ').append(layout.id("trend-desc")).append("\">");
+        svg.append("<title id=\"").append(layout.id("trend-title")).append("\">").append(Markup.escape((presentation.isEnglish() ? "Trend: " : "Udvikling: ") + goal.indicator().danishDescription())).append("</title>");
+        svg.append("<desc id=\"").append(layout.id("trend-desc")).append("\">").append(Markup.escape(description(goal, measured))).append("</desc>");
         if (!onTarget) {
             int band = 0;
             for (ScaleLevel level : goal.scale().levels()) {
@@ -88,8 +111,10 @@ public class TrendChart {
                 double y2 = y.applyAsDouble(from);
                 String fill = BAND_FILL[Math.min(level.status().rank(), 2)];
                 svg.append(rect(LEFT, y1, plotW, Math.max(0, y2 - y1), fill));
-                if (y2 - y1 >= 12) {
-                    svg.append(text(LEFT + plotW + 8, (y1 + y2) / 2 + 4, level.displayLabel(), "start", "#1a1a1a", 12));
+                if (layout.levelLabelsInside() && y2 - y1 >= font + 4) {
+                    svg.append(text(LEFT + 4, y1 + font, level.displayLabel(), "start", "#1a1a1a", font));
+                } else if (!layout.levelLabelsInside() && y2 - y1 >= font) {
+                    svg.append(text(LEFT + plotW + 8, (y1 + y2) / 2 + font / 3.0, level.displayLabel(), "start", "#1a1a1a", font));
                 }
                 band++;
             }
@@ -98,16 +123,18 @@ public class TrendChart {
             double v = lo + (hi - lo) * t / 4;
             double yy = y.applyAsDouble(v);
             svg.append(line(LEFT, yy, LEFT + plotW, yy, "#bfbfbf", 1, null));
-            svg.append(text(LEFT - 6, yy + 4, presentation.number(BigDecimal.valueOf(v).setScale(v < 10 ? 1 : 0, java.math.RoundingMode.HALF_UP)
-                    .stripTrailingZeros()), "end", "#454545", 12));
+            svg.append(text(LEFT - 6, yy + font / 3.0, presentation.number(BigDecimal.valueOf(v).setScale(v < 10 ? 1 : 0, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros()), "end", "#454545", font));
         }
         List<double[]> targets = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             GoalResult r = results.get(i);
             double xx = x.applyAsDouble(i);
-            if (i % Math.max(1, n / 8) == 0 || i == n - 1) {
-                svg.append(text(xx, HEIGHT - BOTTOM + 18, r.period().key(), "middle", "#454545", 12));
+            int every = Math.max(1, (n + layout.periodLabels() - 1) / layout.periodLabels());
+            if (i % every == 0 && (i == n - 1 || n - 1 - i >= every) || i == n - 1) {
+                svg.append(text(xx, HEIGHT - BOTTOM + font + 6, r.period().key(), n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle",
+                        "#454545", font));
             }
             if (r.target() != null && !onTarget) {
                 targets.add(new double[]{xx, y.applyAsDouble(r.target().doubleValue())});
@@ -119,16 +146,16 @@ public class TrendChart {
         if (!targets.isEmpty()) {
             svg.append(polyline(targets, "#1a1a1a", 2, "6 4"));
             double[] first = targets.getFirst();
-            svg.append(text(first[0] + 14, first[1] - 8, presentation.isEnglish() ? "Target" : "Målsætning", "start", "#1a1a1a", 12));
+            svg.append(text(first[0] + 14, first[1] - 8, presentation.isEnglish() ? "Target" : "Målsætning", "start", "#1a1a1a", font));
         }
         svg.append(polyline(points, "#0059b3", 3, null));
         for (double[] p : points) {
             GoalResult r = results.get((int) p[2]);
             Presentation.StatusView status = presentation.status(goal, r);
-            svg.append("<circle cx=\"").append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"9\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\">")
+            svg.append("<circle cx=\"").append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"").append(f(font * 0.75)).append("\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\">")
                     .append("<title>").append(Markup.escape(r.period().label() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
                     .append("</title></circle>");
-            svg.append(text(p[0], p[1] + 4, status.symbol(), "middle", "#1a1a1a", 11));
+            svg.append(text(p[0], p[1] + font / 3.0, status.symbol(), "middle", "#1a1a1a", font));
         }
         svg.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "#1a1a1a", 1, null));
         svg.append("</svg>");

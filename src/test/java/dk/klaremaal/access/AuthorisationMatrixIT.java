@@ -62,7 +62,7 @@ class AuthorisationMatrixIT extends SeedGoalTest {
                         "d1," + (o ? "vejle-kommune,ukendt" : "oekonomistyrelsen,selvbetjening-inddrivelse") + ",2025-03-03T09:00,2025-03-03T10:00")}));
         w.add(new Write("survey aggregate", "POST", "ingest", o -> new String[]{"/api/v1/survey-aggregates", "application/json",
                 o ? "{\"organisation\":\"vejle-kommune\",\"survey\":\"ukendt\",\"question\":\"q\",\"period\":\"2025\",\"counts\":[1],\"reportedBy\":\"T\"}"
-                        : "{\"organisation\":\"trundholm-kommune\",\"survey\":\"foraeldreundersoegelse-fritidsklub\",\"question\":\"atmosfaere\","
+                        : "{\"organisation\":\"odsherred-kommune\",\"survey\":\"foraeldreundersoegelse-fritidsklub\",\"question\":\"atmosfaere\","
                         + "\"period\":\"2025\",\"counts\":[1,1,1,1,1],\"reportedBy\":\"T\"}"}));
         w.add(new Write("milestone", "PUT", "ingest", o -> new String[]{"/api/v1/goals/" + (o ? 999999 : otherMilestones) + "/milestones/0",
                 "application/json", "{\"doneOn\":\"2025-03-01\",\"evidence\":\"e\",\"reportedBy\":\"T\"}"}));
