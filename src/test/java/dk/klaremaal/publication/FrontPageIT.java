@@ -149,7 +149,7 @@ class FrontPageIT extends IntegrationTest {
         var created = post("/api/v1/goals", "application/json", """
                 {"organisation":"testens-styrelse","caseType":"%s","code":"%s","sentence":"Mål %s.","dimension":"faglig_kvalitet",
                  "indicator":{"kind":"processing_time","statistic":"mean","dayUnit":"calendar"},
-                 "targets":[{"period":"2024","value":15}],
+                 "targets":[{"period":"2024","value":15},{"period":"2025","value":15}],
                  "scale":%s}""".formatted(caseType, code, code, scale), ADMIN_TOKEN);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
