@@ -106,7 +106,8 @@ public class ComparisonGroupService {
         List<String> members = input.members() == null ? List.of() : input.members();
         if (FieldLimits.count(problems, "members", members, MAX_MEMBERS)) {
             LinkedHashSet<String> seen = new LinkedHashSet<>();
-            for (int i = 0; i < members.size(); i++) {
+            for (int index = 0; index < members.size(); index++) {
+                final int i = index;
                 String m = members.get(i);
                 if (m == null || m.length() > FieldLimits.CODE) {
                     problems.add(new FieldProblem("members[" + i + "]", "no organisation with slug '" + m + "'"));
