@@ -63,12 +63,13 @@ public class ComparisonChart {
                 .append(FONT).append("\">");
         svg.append("<title id=\"comparison-chart-title\">").append(Markup.escape(msg("comparison.chart.title", c.title()))).append("</title>");
         svg.append("<desc id=\"comparison-chart-desc\">").append(Markup.escape(msg("comparison.chart.desc", rows.size()))).append("</desc>");
-        // The axis: 0, half and the maximum, at the top.
+        // The axis: grid lines at 0, half and the maximum; labels at 0 and the maximum only, so that they never overlap on a phone.
         for (double f : new double[]{0, 0.5, 1}) {
             double x = PLOT_LEFT + f * (PLOT_RIGHT - PLOT_LEFT);
             svg.append(line(x, TOP - 6, x, height - 8, "#b0b0b0", "1", f == 0 ? null : "2 3"));
-            svg.append(text(x, TOP - 12, f == 0 ? "start" : f == 1 ? "end" : "middle",
-                    presentation.value(BigDecimal.valueOf(max * f), c.example()), "#1a1a1a"));
+            if (f != 0.5) {
+                svg.append(text(x, TOP - 12, f == 0 ? "start" : "end", presentation.target(BigDecimal.valueOf(max * f), c.example()), "#1a1a1a"));
+            }
         }
         int i = 0;
         for (ComparisonService.Row r : rows) {
