@@ -65,6 +65,41 @@ class ComparisonPhoneBrowserIT extends IntegrationTest {
         return ((JavascriptExecutor) browser).executeScript(js, args);
     }
 
+    @SuppressWarnings("unchecked")
+    private List<String> violations(String path) {
+        browser.get(base() + path);
+        try {
+            ((JavascriptExecutor) browser).executeScript(java.nio.file.Files.readString(java.nio.file.Path.of("node_modules/axe-core/axe.min.js")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' – ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));""");
+    }
+
+    @Test
+    void theComparisonWithAGroupTheChartAndTheOrganisationsLinkHaveNoAccessibilityViolations() {
+        jdbc.sql("truncate comparison_group restart identity cascade").update();
+        var group = post("/api/v1/comparison-groups", "application/json", """
+                {"slug":"landkommuner","name":"Landkommuner","members":["ringkoebing-skjern-kommune","bornholms-regionskommune"]}""", ADMIN_TOKEN);
+        assertThat(group.statusCode()).as(group.body()).isEqualTo(201);
+        List<String> all = new java.util.ArrayList<>();
+        for (String path : List.of("/sammenligning/" + KEY + "?periode=2025&gruppe=landkommuner",
+                "/sammenligning/" + KEY + "?periode=2025&gruppe=landkommuner&lang=en", "/sammenligning/" + KEY + "?periode=2025",
+                "/sammenligning", "/organisationer/bornholms-regionskommune")) {
+            violations(path).forEach(v -> all.add(path + " → " + v));
+        }
+        assertThat(all).isEmpty();
+        // The organisation page's link leads to the comparison within its group.
+        browser.get(base() + "/organisationer/bornholms-regionskommune");
+        browser.findElement(By.cssSelector(".peer-links a")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/sammenligning/" + KEY + "?gruppe=landkommuner");
+        assertThat(browser.findElements(By.cssSelector(".comparison-table tbody tr"))).hasSize(2);
+    }
+
     @Test
     void atPhoneWidthEveryStatusIsOnScreenWithoutSidewaysScrollingAndTheChartTextIsAtLeast12Px() {
         browser.get(base() + "/sammenligning/" + KEY + "?periode=2025");
