@@ -105,13 +105,13 @@ public class ComparisonChart {
         return svg.toString();
     }
 
-    /** A round maximum above the largest value: 1, 2 or 5 times a power of ten. */
+    /** A round maximum at or above the largest value: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten, so the dots use most of the width. */
     static double niceCeiling(double max) {
         if (max <= 0) {
             return 1;
         }
         double power = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double step : new double[]{1, 2, 5, 10}) {
+        for (double step : new double[]{1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * power >= max) {
                 return step * power;
             }

@@ -42,4 +42,14 @@ class ComparisonRankTest {
         assertThat(ranks(Direction.HIGHER_IS_BETTER, "61.5", "90", "61.50", "12"))
                 .containsExactly(2, 1, 2, 4);
     }
+
+    @Test
+    void theChartsScaleEndsAtARoundNumberAtOrAboveTheLargestValue() {
+        assertThat(ComparisonChart.niceCeiling(55)).isEqualTo(60);
+        assertThat(ComparisonChart.niceCeiling(45.2)).isEqualTo(50);
+        assertThat(ComparisonChart.niceCeiling(101)).isEqualTo(150);
+        assertThat(ComparisonChart.niceCeiling(100)).isEqualTo(100);
+        assertThat(ComparisonChart.niceCeiling(7)).isEqualTo(8);
+        assertThat(ComparisonChart.niceCeiling(0)).isEqualTo(1);
+    }
 }
