@@ -128,6 +128,7 @@ class DemoDataLoader implements ApplicationRunner {
         long caseSeed = 2025;
         List<CaseTypeProfile> profiles = new ArrayList<>(profiles());
         profiles.addAll(new DemoMunicipalities(catalogue, catalogueRepository, goals).define(Math.max(2025, LocalDate.now(clock).getYear())));
+        new DemoComparisonGroups(catalogueRepository, new dk.klaremaal.catalogue.ComparisonGroupRepository(jdbc)).define();
         for (CaseTypeProfile profile : profiles) {
             rows += stored(caseEvents, generator.generate(profile, caseSeed++));
         }

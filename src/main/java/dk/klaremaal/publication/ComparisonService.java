@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dk.klaremaal.catalogue.ComparisonGroup;
+import dk.klaremaal.catalogue.ComparisonGroupService;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,9 +34,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class ComparisonService {
 
-    public record Row(Organisation organisation, Goal goal, GoalResult result, Quantiles cases) {
+    /**
+     * One organisation's line: its goal, its result for the period (null without one), the distribution
+     * of its cases, and its rank among the organisations shown (1 = best by the goal's direction; equal
+     * values share a rank; null without a value).
+     */
+    public record Row(Organisation organisation, Goal goal, GoalResult result, Quantiles cases, Integer rank) {
         public BigDecimal value() {
             return result == null ? null : result.value();
+        }
+
+        /** The period's target for this organisation, null when its goal has none. */
+        public BigDecimal target() {
+            return result == null ? null : result.target();
+        }
+
+        /** The value minus the target (in the goal's unit), null without both. */
+        public BigDecimal distance() {
+            return value() == null || target() == null ? null : value().subtract(target());
+        }
+
+        Row ranked(Integer r) {
+            return new Row(organisation, goal, result, cases, r);
         }
 
         /** What the value rests on; null when it is withheld. */
@@ -42,44 +64,116 @@ public class ComparisonService {
         }
     }
 
-    public record Comparison(String key, Goal example, Period period, List<Period> periods, List<Row> rows, Quantiles across,
-                             long organisations) {
+    /**
+     * A comparison: {@code title} is a human title (the case type most of the goals measure, or the
+     * indicator); {@code provisional} says the period has not ended; {@code group} is the chosen
+     * comparison group or null; {@code across} the distribution of the shown organisations' values (the
+     * group median when a group is chosen); {@code targetsDiffer} whether the organisations' targets
+     * differ; {@code baseline} the example goal's baseline rule when targets come from one.
+     */
+    public record Comparison(String key, String title, Goal example, Period period, boolean provisional, List<Period> periods,
+                             List<Row> rows, Quantiles across, long organisations, ComparisonGroup group, boolean targetsDiffer,
+                             Goal.Baseline baseline, Set<Period> provisionalPeriods) {
     }
 
-    public record Filter(String kind, String region, String sort, boolean descending) {
+    public static final List<String> SORTS = List.of("name", "value", "target", "distance", "cases", "median", "p90", "rank");
+
+    public record Filter(String kind, String region, String sort, boolean descending, String group) {
+
+        public Filter(String kind, String region, String sort, boolean descending) {
+            this(kind, region, sort, descending, null);
+        }
+
+        /** A filter from the page's parameters, every bad one named (400). */
+        public static Filter of(String kind, String region, String sort, String direction, String group) {
+            List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+            if (!blank(kind) && java.util.Arrays.stream(dk.klaremaal.catalogue.OrganisationKind.values()).noneMatch(k -> k.code().equals(kind))) {
+                problems.add(new InvalidInputException.FieldProblem("art", "unknown kind of organisation '" + kind + "'"));
+            }
+            if (!blank(region) && java.util.Arrays.stream(dk.klaremaal.catalogue.Region.values()).noneMatch(r -> r.code().equals(region))) {
+                problems.add(new InvalidInputException.FieldProblem("region", "unknown region '" + region + "'"));
+            }
+            if (!blank(sort) && !SORTS.contains(sort)) {
+                problems.add(new InvalidInputException.FieldProblem("sortering", "sort by one of " + String.join(", ", SORTS)));
+            }
+            if (!blank(direction) && !direction.equals("asc") && !direction.equals("desc")) {
+                problems.add(new InvalidInputException.FieldProblem("retning", "must be asc or desc"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return new Filter(blank(kind) ? null : kind, blank(region) ? null : region, blank(sort) ? "value" : sort,
+                    "desc".equals(direction), blank(group) ? null : group);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
     }
 
     private final GoalService goals;
     private final CatalogueService catalogue;
     private final ResultService results;
     private final CaseStatisticsRepository cases;
+    private final ComparisonGroupService groups;
     private final java.time.Clock clock;
 
     ComparisonService(GoalService goals, CatalogueService catalogue, ResultService results, CaseStatisticsRepository cases,
-                      java.time.Clock clock) {
+                      ComparisonGroupService groups, java.time.Clock clock) {
         this.clock = clock;
         this.goals = goals;
         this.catalogue = catalogue;
         this.results = results;
         this.cases = cases;
+        this.groups = groups;
     }
 
     public Map<String, Long> keys() {
         return goals.indicatorKeys();
     }
 
+    public List<ComparisonGroup> groups() {
+        return groups.groups();
+    }
+
+    /** The human title of the goals under a key: the case type most of them measure, else the indicator. */
+    public String title(String key) {
+        return title(goals.goalsWithKey(key));
+    }
+
+    private String title(List<Goal> all) {
+        if (all.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> names = all.stream().filter(g -> g.caseTypeId() != null)
+                .collect(Collectors.groupingBy(g -> catalogue.caseType(g.caseTypeId()).name(), Collectors.counting()));
+        // The most common name; of equally common ones, the first in alphabetical order.
+        Comparator<Map.Entry<String, Long>> order = Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry::getKey, Comparator.<String>reverseOrder());
+        return names.entrySet().stream().max(order)
+                .map(Map.Entry::getKey).orElse(all.getFirst().indicator().danishDescription());
+    }
+
     /** The comparison for a period (its key, e.g. 2025); null for the latest period that has ended and has results. */
     public Comparison compare(String key, String periodKey, Filter filter) {
-        List<Goal> all = goals.goalsWithKey(key);
+        List<Goal> all = key == null || key.length() > dk.klaremaal.platform.FieldLimits.CODE ? List.of() : goals.goalsWithKey(key);
         if (all.isEmpty()) {
             throw new NotFoundException("No goals share the indicator key '" + key + "'");
         }
+        Period asked = periodKey != null && !periodKey.isBlank() ? period(periodKey) : null;
+        if (asked != null && asked.kind() != all.getFirst().periodKind()) {
+            throw new InvalidInputException("periode", "the goals under '" + key + "' are followed up per " + all.getFirst().periodKind().code()
+                    + ", not per " + asked.kind().code());
+        }
+        ComparisonGroup group = filter.group() == null ? null : groups.find(filter.group())
+                .orElseThrow(() -> new NotFoundException("No comparison group '" + filter.group() + "'"));
         Map<Long, Organisation> organisations = catalogue.organisations().stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
         record Candidate(Organisation organisation, Goal goal, List<GoalResult> results) {
         }
         List<Candidate> candidates = new ArrayList<>();
         TreeSet<Period> periods = new TreeSet<>();
+        Set<Period> provisionalPeriods = new java.util.HashSet<>();
         for (Goal goal : all) {
             Organisation o = organisations.get(goal.organisationId());
             if (filter.kind() != null && !filter.kind().isBlank() && !o.kind().code().equals(filter.kind())) {
@@ -88,14 +182,23 @@ public class ComparisonService {
             if (filter.region() != null && !filter.region().isBlank() && (o.region() == null || !o.region().code().equals(filter.region()))) {
                 continue;
             }
+            if (group != null && !group.hasMember(o.slug())) {
+                continue;
+            }
             List<GoalResult> r = results.results(goal);
-            r.stream().filter(GoalResult::measured).map(GoalResult::period).forEach(periods::add);
+            r.stream().filter(GoalResult::measured).forEach(x -> {
+                periods.add(x.period());
+                if (x.provisional()) {
+                    provisionalPeriods.add(x.period());
+                }
+            });
             candidates.add(new Candidate(o, goal, r));
         }
-        Period period = periodKey != null && !periodKey.isBlank() ? period(periodKey)
+        Period period = asked != null ? asked
                 : candidates.stream().flatMap(c -> c.results().stream()).filter(r -> r.measured() && !r.provisional())
                 .map(GoalResult::period).max(Comparator.naturalOrder())
                 .orElse(periods.isEmpty() ? Period.containing(all.getFirst().periodKind(), java.time.LocalDate.now(clock)) : periods.last());
+        boolean provisional = !period.end().isBefore(java.time.LocalDate.now(clock.withZone(dk.klaremaal.platform.TimeConfiguration.ZONE)));
         List<Row> rows = new ArrayList<>();
         for (Candidate c : candidates) {
             GoalResult result = c.results().stream().filter(r -> r.period().equals(period)).findFirst().orElse(null);
@@ -108,12 +211,39 @@ public class ComparisonService {
                     distribution = inWeeks(distribution);
                 }
             }
-            rows.add(new Row(c.organisation(), c.goal(), result, distribution));
+            rows.add(new Row(c.organisation(), c.goal(), result, distribution, null));
         }
+        rows = ranked(rows, all.getFirst().scale().direction());
         rows.sort(comparator(filter));
         List<BigDecimal> values = rows.stream().map(Row::value).filter(java.util.Objects::nonNull).sorted().toList();
-        return new Comparison(key, all.getFirst(), period, new ArrayList<>(periods.descendingSet()), rows, Quantiles.of(values),
-                rows.stream().filter(r -> r.value() != null).count());
+        boolean targetsDiffer = rows.stream().map(Row::target).filter(java.util.Objects::nonNull).map(BigDecimal::stripTrailingZeros)
+                .distinct().count() > 1;
+        return new Comparison(key, title(all), all.getFirst(), period, provisional, new ArrayList<>(periods.descendingSet()), rows,
+                Quantiles.of(values), rows.stream().filter(r -> r.value() != null).count(), group, targetsDiffer,
+                all.getFirst().baseline(), provisionalPeriods);
+    }
+
+    /**
+     * Competition ranks ("1, 2, 2, 4") by value, best first: the lowest value first when lower is better.
+     * Organisations without a value have no rank.
+     */
+    static List<Row> ranked(List<Row> rows, dk.klaremaal.goals.Direction direction) {
+        Comparator<BigDecimal> better = direction == dk.klaremaal.goals.Direction.HIGHER_IS_BETTER ? Comparator.reverseOrder()
+                : Comparator.naturalOrder();
+        List<BigDecimal> sorted = rows.stream().map(Row::value).filter(java.util.Objects::nonNull).sorted(better).toList();
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            Integer rank = null;
+            if (r.value() != null) {
+                int i = 0;
+                while (better.compare(sorted.get(i), r.value()) < 0) {
+                    i++;
+                }
+                rank = i + 1;
+            }
+            out.add(r.ranked(rank));
+        }
+        return out;
     }
 
     private static Quantiles inWeeks(Quantiles q) {
@@ -130,6 +260,9 @@ public class ComparisonService {
                 : Comparator.<BigDecimal>naturalOrder());
         Comparator<Row> c = switch (filter.sort() == null ? "value" : filter.sort()) {
             case "name" -> filter.descending() ? byName.reversed() : byName;
+            case "target" -> Comparator.comparing(Row::target, numbers);
+            case "distance" -> Comparator.comparing(Row::distance, numbers);
+            case "rank" -> Comparator.comparing(r -> r.rank() == null ? null : BigDecimal.valueOf(r.rank()), numbers);
             case "cases" -> Comparator.comparing(r -> r.observations() == null ? null : BigDecimal.valueOf(r.observations()), numbers);
             case "median" -> Comparator.comparing(r -> r.cases() == null ? null : r.cases().median(), numbers);
             case "p90" -> Comparator.comparing(r -> r.cases() == null ? null : r.cases().p90(), numbers);

@@ -55,8 +55,14 @@ class OpenDataController {
 
     @GetMapping("/data/sammenligning/{key}.{format}")
     ResponseEntity<?> comparison(@PathVariable String key, @PathVariable String format, @RequestParam(required = false) String periode,
-                                 @RequestParam(required = false) String art, @RequestParam(required = false) String region) {
-        return answer(tables.comparison(key, periode, new ComparisonService.Filter(art, region, "name", false)), format);
+                                 @RequestParam(required = false) String art, @RequestParam(required = false) String region,
+                                 @RequestParam(required = false) String gruppe) {
+        return answer(tables.comparison(key, periode, ComparisonService.Filter.of(art, region, "name", null, gruppe)), format);
+    }
+
+    @GetMapping("/data/sammenligningsgrupper.{format}")
+    ResponseEntity<?> comparisonGroups(@PathVariable String format) {
+        return answer(tables.comparisonGroups(), format);
     }
 
     @GetMapping("/data/rapporter/{slug}/{period}.{format}")
@@ -71,6 +77,7 @@ class OpenDataController {
             case "maal" -> OpenDataTables.GOALS;
             case "resultater" -> OpenDataTables.RESULTS;
             case "sammenligning" -> OpenDataTables.COMPARISON;
+            case "sammenligningsgrupper" -> OpenDataTables.COMPARISON_GROUPS;
             case "rapport" -> OpenDataTables.REPORT;
             default -> throw new NotFoundException("No table schema '" + table + "'");
         };
@@ -92,6 +99,9 @@ class OpenDataController {
             datasets.add(dataset(base, "sammenligning-" + key, "Sammenligning: " + key,
                     "Resultat, vurdering og fordeling for hver myndighed med målet " + key + ".", "/data/sammenligning/" + key, modified));
         }
+        datasets.add(dataset(base, "sammenligningsgrupper", "Sammenligningsgrupper",
+                "Grupper af myndigheder, der er rimelige at sammenligne (fx efter indbyggertal eller by og land), med deres medlemmer.",
+                "/data/sammenligningsgrupper", modified));
         datasets.add(dataset(base, "resultater", "Resultater pr. mål",
                 "Hvert måls resultat for hver periode: /data/maal/{id}/resultater.csv eller .json.", "/data/maal/{id}/resultater", modified));
         datasets.add(dataset(base, "maal", "Mål pr. myndighed",
@@ -119,7 +129,7 @@ class OpenDataController {
         d.put("dcat:distribution", List.of(
                 Map.of("@type", "dcat:Distribution", "dcat:accessURL", base + path + ".csv", "dcat:mediaType", "text/csv"),
                 Map.of("@type", "dcat:Distribution", "dcat:accessURL", base + path + ".json", "dcat:mediaType", "application/json")));
-        String table = id.startsWith("sammenligning") ? "sammenligning" : id;
+        String table = id.startsWith("sammenligning-") ? "sammenligning" : id;
         d.put("dct:conformsTo", base + "/data/skema/" + table + ".json");
         return d;
     }

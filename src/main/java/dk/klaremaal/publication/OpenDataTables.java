@@ -10,6 +10,7 @@ import dk.klaremaal.publication.DataTable.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The public tables as open data, with stable column names: what the pages show, in full precision. */
@@ -73,7 +74,19 @@ public class OpenDataTables {
             new Column("cases_median", "number", "processing time: median of the cases' times"),
             new Column("cases_p75", "number", "processing time: 75th percentile"),
             new Column("cases_p90", "number", "processing time: 90th percentile"),
-            new Column("assessment", "string", "assessed, not_measured, too_few, no_target, baseline or withheld (see the results table)"));
+            new Column("assessment", "string", "assessed, not_measured, too_few, no_target, baseline or withheld (see the results table)"),
+            new Column("target", "number", "the organisation's own target for the period; empty without one"),
+            new Column("distance_to_target", "number", "value minus target, in the goal's unit"),
+            new Column("rank", "integer", "rank among the organisations in the table, 1 = best by the goal's direction; equal values share a rank"),
+            new Column("provisional", "boolean", "true while the period has not ended"),
+            new Column("comparison_group", "string", "the comparison group the table is limited to; empty for none"));
+
+    static final List<Column> COMPARISON_GROUPS = List.of(
+            new Column("group", "string", "the comparison group's identifier (?gruppe= on comparisons)"),
+            new Column("group_name", "string", "the group's name"),
+            new Column("group_name_en", "string", "the group's name in English, where given"),
+            new Column("organisation", "string", "slug of a member organisation"),
+            new Column("organisation_name", "string", "the member's name"));
 
     static final List<Column> REPORT = List.of(
             new Column("goal_id", "integer", "the goal"),
@@ -167,8 +180,21 @@ public class OpenDataTables {
                     r.organisation().region() == null ? null : r.organisation().region().code(), r.goal().id(), c.period().key(), r.value(),
                     r.observations(), r.result() == null || r.result().level() == null ? null : r.result().level().status().code(),
                     r.cases() == null ? null : r.cases().p25(), r.cases() == null ? null : r.cases().median(),
-                    r.cases() == null ? null : r.cases().p75(), r.cases() == null ? null : r.cases().p90(), assessment(r.result())));
+                    r.cases() == null ? null : r.cases().p75(), r.cases() == null ? null : r.cases().p90(), assessment(r.result()),
+                    r.target(), r.distance(), r.rank(), c.provisional(), c.group() == null ? null : c.group().slug()));
         }
         return new DataTable("sammenligning-" + key, "Sammenligning: " + key, COMPARISON, rows);
+    }
+
+    public DataTable comparisonGroups() {
+        Map<String, String> names = catalogue.organisations().stream()
+                .collect(java.util.stream.Collectors.toMap(Organisation::slug, Organisation::name));
+        List<List<Object>> rows = new ArrayList<>();
+        for (dk.klaremaal.catalogue.ComparisonGroup g : comparisons.groups()) {
+            for (String member : g.members()) {
+                rows.add(Arrays.asList(g.slug(), g.name(), g.nameEn(), member, names.get(member)));
+            }
+        }
+        return new DataTable("sammenligningsgrupper", "Sammenligningsgrupper", COMPARISON_GROUPS, rows);
     }
 }

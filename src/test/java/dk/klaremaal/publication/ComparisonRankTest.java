@@ -1,0 +1,55 @@
+package dk.klaremaal.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.klaremaal.goals.Direction;
+import dk.klaremaal.goals.Period;
+import dk.klaremaal.measurement.GoalResult;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Competition ranks, hand-worked: equal values share a rank and the next rank skips ("1, 2, 2, 4"). */
+class ComparisonRankTest {
+
+    private static ComparisonService.Row row(String value) {
+        GoalResult result = value == null ? null : new GoalResult(Period.parse("2025"), false, 1, new BigDecimal(value), null, null, null, null,
+                null, null, null, null);
+        return new ComparisonService.Row(null, null, result, null, null);
+    }
+
+    private static List<Integer> ranks(Direction direction, String... values) {
+        return ComparisonService.ranked(Arrays.stream(values).map(ComparisonServiceRows::of).toList(), direction).stream()
+                .map(ComparisonService.Row::rank).toList();
+    }
+
+    /** Builds rows from value strings (null for no value). */
+    private static final class ComparisonServiceRows {
+        static ComparisonService.Row of(String v) {
+            return row(v);
+        }
+    }
+
+    @Test
+    void lowerIsBetterRanksTheShortestTimeFirstAndTiesShareARank() {
+        assertThat(ranks(Direction.LOWER_IS_BETTER, "30", "5", "10", "5.0", null, "2"))
+                .containsExactly(5, 2, 4, 2, null, 1);
+    }
+
+    @Test
+    void higherIsBetterRanksTheLargestShareFirst() {
+        assertThat(ranks(Direction.HIGHER_IS_BETTER, "61.5", "90", "61.50", "12"))
+                .containsExactly(2, 1, 2, 4);
+    }
+
+    @Test
+    void theChartsScaleEndsAtARoundNumberAtOrAboveTheLargestValue() {
+        assertThat(ComparisonChart.niceCeiling(55)).isEqualTo(60);
+        assertThat(ComparisonChart.niceCeiling(45.2)).isEqualTo(50);
+        assertThat(ComparisonChart.niceCeiling(101)).isEqualTo(150);
+        assertThat(ComparisonChart.niceCeiling(100)).isEqualTo(100);
+        assertThat(ComparisonChart.niceCeiling(7)).isEqualTo(8);
+        assertThat(ComparisonChart.niceCeiling(0)).isEqualTo(1);
+    }
+}
