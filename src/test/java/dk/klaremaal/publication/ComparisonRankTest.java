@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class ComparisonRankTest {
 
     private static ComparisonService.Row row(String value) {
-        GoalResult result = value == null ? null : new GoalResult(Period.parse("2025"), false, 1, new BigDecimal(value), null, null, null, null,
-                null, null, null, null);
+        GoalResult result = value == null ? null : new GoalResult(Period.parse("2025"), false, 1L, new BigDecimal(value), null, null, null, null,
+                null, null, null, null, GoalResult.Standing.NO_TARGET, null);
         return new ComparisonService.Row(null, null, result, null, null);
     }
 
