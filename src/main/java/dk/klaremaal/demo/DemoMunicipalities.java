@@ -107,7 +107,7 @@ final class DemoMunicipalities {
                 aboutBusinesses));
         goals.create(new GoalInput(organisation.slug(), code, goalCode, sentence, "faglig_kvalitet",
                 new GoalInput.IndicatorInput("processing_time", "mean", null, null, null, "calendar", "days", null, null, null, null, null,
-                        null, null, null, null),
+                        null, null, null, null, null),
                 "year", List.of(), new GoalInput.BaselineInput("2023", null, "-1/3"),
                 new GoalInput.ScaleInput("binary", null, "percent_of_target", "<=", java.math.BigDecimal.valueOf(100), null), null, List.of(),
                 key));

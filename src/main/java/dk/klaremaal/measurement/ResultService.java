@@ -33,6 +33,7 @@ public class ResultService {
 
     private final Map<IndicatorKind, IndicatorCalculator> calculators = new EnumMap<>(IndicatorKind.class);
     private final CaseStatisticsRepository cases;
+    private final ServiceGoalStatisticsRepository serviceGoals;
     private final SeriesStatisticsRepository series;
     private final Clock clock;
 
@@ -51,8 +52,10 @@ public class ResultService {
 
     private final MeterRegistry meters;
 
-    ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
-                  DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches, MeterRegistry meters) {
+    ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, ServiceGoalStatisticsRepository serviceGoals,
+                  SeriesStatisticsRepository series, Clock clock, DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches,
+                  MeterRegistry meters) {
+        this.serviceGoals = serviceGoals;
         this.snapshots = snapshots;
         this.meters = meters;
         calculators.forEach(c -> c.kinds().forEach(k -> this.calculators.put(k, c)));
@@ -136,10 +139,17 @@ public class ResultService {
                 : baseline.value() != null ? Fraction.of(baseline.value())
                 : Optional.ofNullable(measured.getLast()).map(Measurement::exact).orElse(null);
 
-        Map<LocalDate, OpenCases> open = goal.indicator().kind() == IndicatorKind.PROCESSING_TIME
-                ? cases.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList()).stream()
-                        .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity()))
-                : null;
+        List<LocalDate> ends = periods.stream().map(Period::end).toList();
+        Map<LocalDate, OpenCases> open = switch (goal.indicator().kind()) {
+            case PROCESSING_TIME -> cases.openAt(goal.caseTypeId(), ends).stream()
+                    .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity()));
+            // Open cases of every case type the service goal spans: counted together, the oldest of them all.
+            case SERVICE_GOAL -> serviceGoals.caseTypes(goal.indicator().serviceId()).stream()
+                    .flatMap(caseType -> cases.openAt(caseType, ends).stream())
+                    .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity(), (a, b) -> new OpenCases(a.periodEnd(),
+                            a.count() + b.count(), Math.max(a.oldestAgeDays(), b.oldestAgeDays()))));
+            default -> null;
+        };
 
         List<GoalResult> results = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
