@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceGoalCategories {
 
-    /** One case type in one period; share and mean are null without decided cases. */
-    public record Row(String code, String name, int serviceGoalDays, long cases, BigDecimal share, BigDecimal mean) {
+    /** One case type in one period; share and mean (written with one decimal in the page's language) are null without decided cases. */
+    public record Row(String code, String name, int serviceGoalDays, long cases, String share, String mean) {
     }
 
     /** The period shown and its rows. */
@@ -46,8 +46,14 @@ public class ServiceGoalCategories {
         }
         return new Table(period, statistics.byCaseType(goal.indicator().serviceId(), new DateRange(period.start(), period.end())).stream()
                 .map(f -> new Row(f.code(), f.name(), f.serviceGoalDays(), f.aggregate().cases(),
-                        f.aggregate().cases() == 0 ? null : f.aggregate().share().decimal(),
-                        f.aggregate().cases() == 0 ? null : f.aggregate().mean().decimal()))
+                        f.aggregate().cases() == 0 ? null : oneDecimal(f.aggregate().share().decimal()),
+                        f.aggregate().cases() == 0 ? null : oneDecimal(f.aggregate().mean().decimal())))
                 .toList());
+    }
+
+    private static String oneDecimal(BigDecimal value) {
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.0", java.text.DecimalFormatSymbols.getInstance(
+                dk.klaremaal.platform.LanguageConfiguration.english() ? java.util.Locale.UK : java.util.Locale.forLanguageTag("da-DK")));
+        return format.format(value.setScale(1, java.math.RoundingMode.HALF_UP));
     }
 }
