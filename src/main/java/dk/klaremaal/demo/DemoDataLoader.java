@@ -67,12 +67,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String apiToken;
+    private final dk.klaremaal.catalogue.ServiceGoalService serviceGoals;
 
     DemoDataLoader(DemoSeed seed, DemoPlans demoPlans, dk.klaremaal.catalogue.CatalogueRepository catalogueRepository, LetterService letters, ExpectedTimeService expectedTimes, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
                    ContactIngestService contacts, SurveyResponseIngestService responses, SurveyAggregateService aggregates,
                    DowntimeIngestService downtime, ReportedValueIngestService reportedValues, ApiTokenService tokens,
                    WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions, java.time.Clock clock,
-                   @Value("${klaremaal.demo.api-token:}") String apiToken) {
+                   @Value("${klaremaal.demo.api-token:}") String apiToken, dk.klaremaal.catalogue.ServiceGoalService serviceGoals) {
+        this.serviceGoals = serviceGoals;
         this.seed = seed;
         this.demoPlans = demoPlans;
         this.catalogueRepository = catalogueRepository;
@@ -118,7 +120,9 @@ class DemoDataLoader implements ApplicationRunner {
         int rows = 0;
         long caseSeed = 2025;
         List<CaseTypeProfile> profiles = new ArrayList<>(profiles());
-        profiles.addAll(new DemoMunicipalities(catalogue, catalogueRepository, goals).define(Math.max(2025, LocalDate.now(clock).getYear())));
+        DemoMunicipalities municipalities = new DemoMunicipalities(catalogue, catalogueRepository, goals, serviceGoals);
+        profiles.addAll(municipalities.define(Math.max(2025, LocalDate.now(clock).getYear())));
+        profiles.addAll(municipalities.defineAgreement(Math.max(2025, LocalDate.now(clock).getYear())));
         for (CaseTypeProfile profile : profiles) {
             rows += stored(caseEvents, generator.generate(profile, caseSeed++));
         }
