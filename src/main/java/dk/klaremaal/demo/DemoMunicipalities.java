@@ -178,11 +178,12 @@ final class DemoMunicipalities {
             Municipality m = all.get(i);
             Organisation organisation = catalogueRepository.findOrganisation(m.slug()).orElseThrow();
             double median = median(ranks.get(i), all.size());
-            int buildingCases = 20 + random.nextInt(41);
+            int buildingCases = 15 + random.nextInt(31);
             for (Category category : BUILDING_CATEGORIES) {
                 caseType(organisation, category, false);
                 List<YearProfile> years = new ArrayList<>();
-                for (int year = 2024; year <= lastYear; year++) {
+                // From 2023, so that the long cases decided in 2024 and 2025 were received before them, as in real life.
+                for (int year = 2023; year <= lastYear; year++) {
                     double pace = median * category.pace() * (0.9 + 0.2 * random.nextDouble());
                     years.add(YearProfile.logNormal(year, Math.max(1, (int) Math.round(buildingCases * category.share())), pace, CASE_SPREAD));
                 }

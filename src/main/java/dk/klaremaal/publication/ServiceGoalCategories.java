@@ -33,12 +33,16 @@ public class ServiceGoalCategories {
         this.serviceGoals = serviceGoals;
     }
 
-    /** For a service-goal goal, its categories in the latest period with a result (or the current one); otherwise null. */
+    /**
+     * For a service-goal goal, its categories in the latest ended period with a result (the current one when no ended
+     * period has one); otherwise null.
+     */
     public Table of(Goal goal, List<GoalResult> results) {
         if (goal.indicator().kind() != IndicatorKind.SERVICE_GOAL) {
             return null;
         }
-        Period period = results.reversed().stream().filter(GoalResult::measured).map(GoalResult::period).findFirst()
+        Period period = results.reversed().stream().filter(r -> r.measured() && !r.provisional()).map(GoalResult::period).findFirst()
+                .or(() -> results.reversed().stream().filter(GoalResult::measured).map(GoalResult::period).findFirst())
                 .orElse(results.isEmpty() ? null : results.getLast().period());
         if (period == null) {
             return new Table(null, serviceGoals.ofService(goal.indicator().serviceId()).stream()
