@@ -122,10 +122,18 @@ class DemoDataLoader implements ApplicationRunner {
         List<CaseTypeProfile> profiles = new ArrayList<>(profiles());
         DemoMunicipalities municipalities = new DemoMunicipalities(catalogue, catalogueRepository, goals, serviceGoals);
         profiles.addAll(municipalities.define(Math.max(2025, LocalDate.now(clock).getYear())));
-        profiles.addAll(municipalities.defineAgreement(Math.max(2025, LocalDate.now(clock).getYear())));
         for (CaseTypeProfile profile : profiles) {
             rows += stored(caseEvents, generator.generate(profile, caseSeed++));
         }
+        // The agreement's 686 case types are sent as one upload: each upload holds its temporary tables (and their locks)
+        // until the demo's one transaction ends.
+        List<RawRow> agreement = new ArrayList<>();
+        for (CaseTypeProfile profile : municipalities.defineAgreement(Math.max(2025, LocalDate.now(clock).getYear()))) {
+            for (RawRow row : generator.generate(profile, caseSeed++)) {
+                agreement.add(new RawRow(agreement.size() + 1, row.fields()));
+            }
+        }
+        rows += stored(caseEvents, agreement);
         int measured = rows + measurements();
         communication();
         demoPlans.load();

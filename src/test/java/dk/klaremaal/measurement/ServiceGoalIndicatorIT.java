@@ -3,6 +3,7 @@ package dk.klaremaal.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.klaremaal.support.IntegrationTest;
+import dk.klaremaal.support.StaffSession;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +42,10 @@ import tools.jackson.databind.JsonNode;
 class ServiceGoalIndicatorIT extends IntegrationTest {
 
     private static final String ORG = "testby-kommune";
+    private static final String PASSWORD = "en-lang-nok-adgangskode";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dk.klaremaal.access.AccountService accounts;
 
     @BeforeEach
     void data() {
@@ -208,6 +213,25 @@ class ServiceGoalIndicatorIT extends IntegrationTest {
         assertThat(caseTypeToo.statusCode()).isEqualTo(400);
         assertThat(caseTypeToo.body()).contains("\"field\":\"caseType\"");
         assertThat(jdbc.sql("select count(*) from goal").query(Long.class).single()).isEqualTo(goals);
+    }
+
+    @Test
+    void theStaffCataloguePageSetsAndRemovesAServiceGoalAndRefusesOneOutOfRange() {
+        accounts.create("ida.admin", "Ida Admin", PASSWORD, "administrator", null);
+        StaffSession admin = StaffSession.signIn(base(), "ida.admin", PASSWORD);
+        assertThat(admin.get("/administration/katalog").body()).contains("Servicemål (kalenderdage)", "40 kalenderdage", "Intet servicemål");
+        String path = "/administration/katalog/organisationer/" + ORG + "/sagstyper/anden/servicemaal";
+        var refused = admin.form(path, Map.of("days", "0"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Intet blev gemt").contains("Servicemål (kalenderdage)");
+        var words = admin.form(path, Map.of("days", "fyrre"));
+        assertThat(words.statusCode()).isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from case_type_service_goal g join case_type t on t.id = g.case_type_id where t.code = 'anden'")
+                .query(Long.class).single()).isZero();
+        assertThat(admin.form(path, Map.of("days", "45")).statusCode()).isEqualTo(302);
+        assertThat(json(get("/api/v1/organisations/" + ORG + "/case-types/anden/service-goal")).get("days").asInt()).isEqualTo(45);
+        assertThat(admin.form(path, Map.of("days", "")).statusCode()).isEqualTo(302);
+        assertThat(json(get("/api/v1/organisations/" + ORG + "/case-types/anden/service-goal")).get("days").isNull()).isTrue();
     }
 
     private long goal(String statistic, String unit, String comparator, String threshold) {
