@@ -28,22 +28,25 @@ class CatalogueAdminController extends StaffPage {
     private final AccessPolicy access;
     private final MessageSource messages;
     private final StatedTimeService statedTimes;
+    private final ServiceGoalService serviceGoals;
 
-    CatalogueAdminController(CatalogueService catalogue, AccessPolicy access, MessageSource messages, StatedTimeService statedTimes) {
+    CatalogueAdminController(CatalogueService catalogue, AccessPolicy access, MessageSource messages, StatedTimeService statedTimes,
+                             ServiceGoalService serviceGoals) {
         this.statedTimes = statedTimes;
+        this.serviceGoals = serviceGoals;
         this.catalogue = catalogue;
         this.access = access;
         this.messages = messages;
     }
 
-    /** An organisation with its case types. */
-    record Entry(Organisation organisation, List<CaseType> caseTypes) {
+    /** An organisation with its case types and their service goals (days by case type id). */
+    record Entry(Organisation organisation, List<CaseType> caseTypes, java.util.Map<Long, Integer> serviceGoals) {
     }
 
     @GetMapping("/administration/katalog")
     String catalogue(Model model) {
         List<Organisation> mine = access.organisations(AccessPolicy.Action.ADMINISTER).stream().map(catalogue::organisation).toList();
-        List<Entry> entries = mine.stream().map(o -> new Entry(o, catalogue.caseTypes(o))).toList();
+        List<Entry> entries = mine.stream().map(o -> new Entry(o, catalogue.caseTypes(o), serviceGoals.ofOrganisation(o))).toList();
         model.addAttribute("entries", entries);
         java.util.Map<Long, StatedTime> stated = new java.util.HashMap<>();
         entries.forEach(e -> e.caseTypes().forEach(t -> statedTimes.stated(t).ifPresent(st -> stated.put(t.id(), st))));
@@ -113,6 +116,14 @@ class CatalogueAdminController extends StaffPage {
                     .isPresent();
             return message(kept ? "catalogue.statedTime.saved" : "catalogue.statedTime.removed", type.name());
         }, redirect, model, response);
+    }
+
+    /** Sets a case type's service goal in calendar days; an empty field removes it. */
+    @PostMapping("/administration/katalog/organisationer/{slug}/sagstyper/{code}/servicemaal")
+    String serviceGoal(@PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String days,
+                       RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return saved(() -> message("catalogue.serviceGoalSaved", serviceGoals.set(catalogue.organisation(slug), code, days).name()),
+                redirect, model, response);
     }
 
     /** Saves, then shows the page with a message; or shows it again with the problems when the form is refused. */

@@ -19,9 +19,25 @@ import java.util.Random;
  */
 final class DemoCaseGenerator {
 
-    /** How one year's cases behave: {@code shareFast} of them finish within {@code fastDays}, the rest later. */
-    record YearProfile(int year, int cases, double shareFast, int fastDays, int slowDays) {
+    /**
+     * How one year's cases behave: {@code shareFast} of them finish within {@code fastDays}, the rest later; or, with a
+     * {@code medianDays} above 0, days drawn from a log-normal distribution with that median and {@code sigma}, as real
+     * processing times are (most cases fairly quick, a long tail of slow ones that pulls the mean up).
+     */
+    record YearProfile(int year, int cases, double shareFast, int fastDays, int slowDays, double medianDays, double sigma) {
+
+        YearProfile(int year, int cases, double shareFast, int fastDays, int slowDays) {
+            this(year, cases, shareFast, fastDays, slowDays, 0, 0);
+        }
+
+        /** Log-normal processing times with the given median (days) and spread. */
+        static YearProfile logNormal(int year, int cases, double medianDays, double sigma) {
+            return new YearProfile(year, cases, 0, 0, 0, medianDays, sigma);
+        }
     }
+
+    /** The longest processing time a log-normal profile draws, in days. */
+    static final int LONGEST_DRAWN = 730;
 
     record CaseTypeProfile(String organisation, String caseType, boolean workingDays, boolean completionStart,
                            boolean excludePauses, List<YearProfile> years) {
@@ -59,7 +75,9 @@ final class DemoCaseGenerator {
                     }
                     events.add(new String[]{"completed", at(clockStart, 10, random)});
                 }
-                int days = random.nextDouble() < year.shareFast()
+                int days = year.medianDays() > 0
+                        ? (int) Math.min(LONGEST_DRAWN, Math.round(year.medianDays() * Math.exp(year.sigma() * random.nextGaussian())))
+                        : random.nextDouble() < year.shareFast()
                         ? random.nextInt(year.fastDays() + 1)
                         : year.fastDays() + 1 + random.nextInt(Math.max(1, year.slowDays() - year.fastDays()));
                 int pauseDays = 0;

@@ -68,13 +68,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final String apiToken;
     private final dk.klaremaal.measurement.ResultRecomputation recomputation;
+    private final dk.klaremaal.catalogue.ServiceGoalService serviceGoals;
 
     DemoDataLoader(DemoSeed seed, DemoPlans demoPlans, dk.klaremaal.catalogue.CatalogueRepository catalogueRepository, LetterService letters, ExpectedTimeService expectedTimes, CatalogueService catalogue, GoalService goals, CaseEventIngestService caseEvents,
                    ContactIngestService contacts, SurveyResponseIngestService responses, SurveyAggregateService aggregates,
                    DowntimeIngestService downtime, ReportedValueIngestService reportedValues, ApiTokenService tokens,
                    WorkingDayCalendar calendar, JdbcClient jdbc, TransactionTemplate transactions, java.time.Clock clock,
-                   @Value("${klaremaal.demo.api-token:}") String apiToken, dk.klaremaal.measurement.ResultRecomputation recomputation) {
+                   @Value("${klaremaal.demo.api-token:}") String apiToken, dk.klaremaal.measurement.ResultRecomputation recomputation,
+                   dk.klaremaal.catalogue.ServiceGoalService serviceGoals) {
         this.recomputation = recomputation;
+        this.serviceGoals = serviceGoals;
         this.seed = seed;
         this.demoPlans = demoPlans;
         this.catalogueRepository = catalogueRepository;
@@ -127,11 +130,21 @@ class DemoDataLoader implements ApplicationRunner {
         int rows = 0;
         long caseSeed = 2025;
         List<CaseTypeProfile> profiles = new ArrayList<>(profiles());
-        profiles.addAll(new DemoMunicipalities(catalogue, catalogueRepository, goals).define(Math.max(2025, LocalDate.now(clock).getYear())));
+        DemoMunicipalities municipalities = new DemoMunicipalities(catalogue, catalogueRepository, goals, serviceGoals);
+        profiles.addAll(municipalities.define(Math.max(2025, LocalDate.now(clock).getYear())));
         new DemoComparisonGroups(catalogueRepository, new dk.klaremaal.catalogue.ComparisonGroupRepository(jdbc)).define();
         for (CaseTypeProfile profile : profiles) {
             rows += stored(caseEvents, generator.generate(profile, caseSeed++));
         }
+        // The agreement's 686 case types are sent as one upload: each upload holds its temporary tables (and their locks)
+        // until the demo's one transaction ends.
+        List<RawRow> agreement = new ArrayList<>();
+        for (CaseTypeProfile profile : municipalities.defineAgreement(Math.max(2025, LocalDate.now(clock).getYear()))) {
+            for (RawRow row : generator.generate(profile, caseSeed++)) {
+                agreement.add(new RawRow(agreement.size() + 1, row.fields()));
+            }
+        }
+        rows += stored(caseEvents, agreement);
         int measured = rows + measurements();
         communication();
         demoPlans.load();

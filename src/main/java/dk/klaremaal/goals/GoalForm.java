@@ -28,7 +28,8 @@ final class GoalForm {
         IndicatorInput i = in.indicator();
         IndicatorInput indicator = i == null ? null : new IndicatorInput(text(i.kind()), text(i.statistic()), i.percentile(), i.withinDays(),
                 i.withinSeconds(), text(i.dayUnit()), text(i.valueUnit()), text(i.channel()), text(i.outcome()), text(i.survey()),
-                text(i.question()), i.scoreLevel(), i.secondaryScoreLevel(), text(i.system()), text(i.series()), text(i.denominatorSeries()));
+                text(i.question()), i.scoreLevel(), i.secondaryScoreLevel(), text(i.system()), text(i.series()), text(i.denominatorSeries()),
+                text(i.service()));
         List<TargetInput> targets = new ArrayList<>();
         for (TargetInput t : list(in.targets())) {
             if (t != null && (text(t.period()) != null || t.value() != null)) {

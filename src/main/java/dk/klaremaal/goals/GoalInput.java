@@ -32,7 +32,7 @@ public record GoalInput(
     public record IndicatorInput(String kind, String statistic, BigDecimal percentile, Integer withinDays, Integer withinSeconds,
                                  String dayUnit, String valueUnit, String channel, String outcome, String survey, String question,
                                  Integer scoreLevel, Integer secondaryScoreLevel, String system, String series,
-                                 String denominatorSeries) {
+                                 String denominatorSeries, String service) {
     }
 
     public record TargetInput(String period, BigDecimal value) {

@@ -28,14 +28,14 @@ public class GoalRepository {
         long id = jdbc.sql("""
                         insert into goal (organisation_id, case_type_id, code, sentence, dimension, indicator_kind, statistic,
                             percentile, within_days, within_seconds, day_unit, value_unit, channel, outcome, survey_question_id,
-                            score_level, secondary_score_level, system_id, series_id, denominator_series_id, period_kind,
+                            score_level, secondary_score_level, system_id, series_id, denominator_series_id, service_id, period_kind,
                             scale_kind, scale_direction, scale_basis, baseline_period, baseline_value, change_num, change_den, indicator_key, state,
                             min_observations)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(goal.organisationId(), goal.caseTypeId(), goal.code(), goal.sentence(), goal.dimension(), ind.kind().code(),
                         ind.statistic().code(), ind.percentile(), ind.withinDays(), ind.withinSeconds(), ind.dayUnit().code(),
                         ind.valueUnit().code(), ind.channel(), ind.outcome(), ind.surveyQuestionId(), ind.scoreLevel(),
-                        ind.secondaryScoreLevel(), ind.systemId(), ind.seriesId(), ind.denominatorSeriesId(), goal.periodKind().code(),
+                        ind.secondaryScoreLevel(), ind.systemId(), ind.seriesId(), ind.denominatorSeriesId(), ind.serviceId(), goal.periodKind().code(),
                         goal.scale().kind().code(), goal.scale().direction().code(), goal.scaleBasis().code(),
                         baseline == null ? null : baseline.period().key(), baseline == null ? null : baseline.value(),
                         baseline == null ? null : baseline.changeNumerator(), baseline == null ? null : baseline.changeDenominator(),
@@ -146,7 +146,8 @@ public class GoalRepository {
                             integer(rs, "within_days"), integer(rs, "within_seconds"), Indicator.DayUnit.fromCode(rs.getString("day_unit")),
                             Indicator.ValueUnit.fromCode(rs.getString("value_unit")), rs.getString("channel"), rs.getString("outcome"),
                             longOrNull(rs, "survey_question_id"), integer(rs, "score_level"), integer(rs, "secondary_score_level"),
-                            longOrNull(rs, "system_id"), longOrNull(rs, "series_id"), longOrNull(rs, "denominator_series_id"));
+                            longOrNull(rs, "system_id"), longOrNull(rs, "series_id"), longOrNull(rs, "denominator_series_id"),
+                            longOrNull(rs, "service_id"));
                     String baselinePeriod = rs.getString("baseline_period");
                     Goal.Baseline baseline = baselinePeriod == null ? null : new Goal.Baseline(Period.parse(baselinePeriod),
                             rs.getBigDecimal("baseline_value"), rs.getBigDecimal("change_num"), rs.getBigDecimal("change_den"));

@@ -139,6 +139,7 @@ public class GoalService {
             FieldLimits.text(problems, "indicator.system", i.system(), FieldLimits.CODE);
             FieldLimits.text(problems, "indicator.series", i.series(), FieldLimits.CODE);
             FieldLimits.text(problems, "indicator.denominatorSeries", i.denominatorSeries(), FieldLimits.CODE);
+            FieldLimits.text(problems, "indicator.service", i.service(), FieldLimits.CODE);
         }
         if (FieldLimits.count(problems, "targets", input.targets(), MAX_TARGETS) && input.targets() != null) {
             for (int t = 0; t < input.targets().size(); t++) {
@@ -373,7 +374,8 @@ public class GoalService {
         GoalInput.IndicatorInput indicator = new GoalInput.IndicatorInput(i.kind().code(), i.statistic().code(), i.percentile(),
                 i.withinDays(), i.withinSeconds(), i.dayUnit() == null ? null : i.dayUnit().code(),
                 i.valueUnit() == null ? null : i.valueUnit().code(), i.channel(), i.outcome(), sources[0], sources[1], i.scoreLevel(),
-                i.secondaryScoreLevel(), sources[2], sources[3], sources[4]);
+                i.secondaryScoreLevel(), sources[2], sources[3], sources[4],
+                i.serviceId() == null ? null : catalogue.findServiceCode(i.serviceId()).orElse(null));
         List<TargetInput> targets = goal.targets().entrySet().stream().sorted(Map.Entry.comparingByKey(
                 java.util.Comparator.comparing(Period::start))).map(e -> new TargetInput(e.getKey().key(), e.getValue())).toList();
         Goal.Baseline b = goal.baseline();
@@ -460,6 +462,7 @@ public class GoalService {
         return a.kind() == b.kind() && a.statistic() == b.statistic() && a.valueUnit() == b.valueUnit() && a.dayUnit() == b.dayUnit()
                 && java.util.Objects.equals(a.withinDays(), b.withinDays()) && java.util.Objects.equals(a.withinSeconds(), b.withinSeconds())
                 && java.util.Objects.equals(a.scoreLevel(), b.scoreLevel())
+                && (a.serviceId() == null) == (b.serviceId() == null)
                 && (a.percentile() == null ? b.percentile() == null : b.percentile() != null && a.percentile().compareTo(b.percentile()) == 0);
     }
 

@@ -19,16 +19,18 @@ import java.math.BigDecimal;
  * @param systemId            availability: the monitored system
  * @param seriesId            count, ratio (numerator) and reported: the reported series
  * @param denominatorSeriesId ratio: the series divided by; null to divide by the goal's case type's decided cases
+ * @param serviceId           service goal: the service whose case types (those with a service goal) are measured
  */
 public record Indicator(IndicatorKind kind, Statistic statistic, BigDecimal percentile, Integer withinDays, Integer withinSeconds,
                         DayUnit dayUnit, ValueUnit valueUnit, String channel, String outcome, Long surveyQuestionId,
-                        Integer scoreLevel, Integer secondaryScoreLevel, Long systemId, Long seriesId, Long denominatorSeriesId) {
+                        Integer scoreLevel, Integer secondaryScoreLevel, Long systemId, Long seriesId, Long denominatorSeriesId,
+                        Long serviceId) {
 
     /** A processing-time indicator. */
     public static Indicator processingTime(Statistic statistic, BigDecimal percentile, Integer withinDays, DayUnit dayUnit,
                                            ValueUnit valueUnit) {
         return new Indicator(IndicatorKind.PROCESSING_TIME, statistic, percentile, withinDays, null, dayUnit, valueUnit,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     public enum Statistic {
@@ -138,6 +140,9 @@ public record Indicator(IndicatorKind kind, Statistic statistic, BigDecimal perc
             case RATIO -> "Forholdstal i perioden (pct.)";
             case REPORTED -> "Indberettet værdi";
             case MILESTONES -> "Andel af milepælene med frist i perioden, der blev nået til tiden (pct.)";
+            case SERVICE_GOAL -> statistic == Statistic.MEAN
+                    ? "Gennemsnitlig sagsbehandlingstid for alle sager med et servicemål (" + timeUnit + ")"
+                    : "Andel af alle afgjorte sager, der blev afgjort inden for deres sagstypes servicemål (pct.)";
         };
     }
 

@@ -22,7 +22,12 @@ public enum IndicatorKind {
     /** A value entered by hand, with who entered it and when. */
     REPORTED(Indicator.Statistic.VALUE),
     /** Milestones done by their due dates. */
-    MILESTONES(Indicator.Statistic.SHARE_DONE);
+    MILESTONES(Indicator.Statistic.SHARE_DONE),
+    /**
+     * The service-goal agreement: the decided cases of every case type of one service that has a service goal,
+     * each judged against its own case type's number of calendar days (share within), and their mean.
+     */
+    SERVICE_GOAL(Indicator.Statistic.SHARE_WITHIN, Indicator.Statistic.MEAN);
 
     private final Set<Indicator.Statistic> statistics;
 

@@ -21,9 +21,14 @@ import org.springframework.stereotype.Component;
 class IndicatorValidator {
 
     private final SourceRepository sources;
+    private final dk.klaremaal.catalogue.CatalogueRepository catalogue;
+    private final dk.klaremaal.catalogue.ServiceGoalRepository serviceGoals;
 
-    IndicatorValidator(SourceRepository sources) {
+    IndicatorValidator(SourceRepository sources, dk.klaremaal.catalogue.CatalogueRepository catalogue,
+                       dk.klaremaal.catalogue.ServiceGoalRepository serviceGoals) {
         this.sources = sources;
+        this.catalogue = catalogue;
+        this.serviceGoals = serviceGoals;
     }
 
     Indicator indicator(IndicatorInput in, Organisation organisation, boolean caseTypeGiven, List<FieldProblem> problems) {
@@ -63,7 +68,15 @@ class IndicatorValidator {
         }
         Integer withinDays = null;
         Integer withinSeconds = null;
-        if (statistic == Statistic.SHARE_WITHIN) {
+        if (kind == IndicatorKind.SERVICE_GOAL) {
+            if (in.withinDays() != null) {
+                problems.add(new FieldProblem("indicator.withinDays",
+                        "a service-goal indicator judges each case against its own case type's service goal; leave withinDays out"));
+            }
+            if (dayUnit == DayUnit.WORKING) {
+                problems.add(new FieldProblem("indicator.dayUnit", "service goals are counted in calendar days"));
+            }
+        } else if (statistic == Statistic.SHARE_WITHIN) {
             withinDays = in.withinDays();
             withinSeconds = kind == IndicatorKind.CONTACTS ? in.withinSeconds() : null;
             if ((withinDays == null) == (withinSeconds == null) && kind == IndicatorKind.CONTACTS) {
@@ -82,6 +95,7 @@ class IndicatorValidator {
         Long systemId = null;
         Long seriesId = null;
         Long denominatorId = null;
+        Long serviceId = null;
         if (organisation != null) {
             switch (kind) {
                 case PROCESSING_TIME -> {
@@ -142,15 +156,33 @@ class IndicatorValidator {
                 case MILESTONES -> {
                     // the milestones themselves are checked with the goal
                 }
+                case SERVICE_GOAL -> {
+                    if (caseTypeGiven) {
+                        problems.add(new FieldProblem("caseType", "a service-goal indicator spans every case type of its service that has "
+                                + "a service goal; name the service in indicator.service and leave caseType out"));
+                    }
+                    dk.klaremaal.catalogue.Service service = in.service() == null ? null
+                            : catalogue.findService(organisation.id(), in.service()).orElse(null);
+                    if (service == null) {
+                        problems.add(new FieldProblem("indicator.service", in.service() == null
+                                ? "a service-goal indicator needs the code of the service whose case types it measures, e.g. byggeri"
+                                : organisation.name() + " has no service '" + in.service() + "'"));
+                    } else if (serviceGoals.ofService(service.id()).isEmpty()) {
+                        problems.add(new FieldProblem("indicator.service", "no case type of service '" + in.service()
+                                + "' has a service goal yet; set one per case type first (PUT …/case-types/{code}/service-goal)"));
+                    } else {
+                        serviceId = service.id();
+                    }
+                }
             }
         }
         if (problems.size() > before) {
             return null;
         }
-        boolean days = kind == IndicatorKind.PROCESSING_TIME || (kind == IndicatorKind.CONTACTS && valueUnit != ValueUnit.SECONDS
+        boolean days = kind == IndicatorKind.PROCESSING_TIME || kind == IndicatorKind.SERVICE_GOAL || (kind == IndicatorKind.CONTACTS && valueUnit != ValueUnit.SECONDS
                 && withinSeconds == null && statistic != Statistic.SHARE_OUTCOME && statistic != Statistic.MISSED_COUNT);
         return new Indicator(kind, statistic, percentile, withinDays, withinSeconds, days ? dayUnit : DayUnit.CALENDAR, valueUnit,
-                channel, outcome, questionId, scoreLevel, secondaryLevel, systemId, seriesId, denominatorId);
+                channel, outcome, questionId, scoreLevel, secondaryLevel, systemId, seriesId, denominatorId, serviceId);
     }
 
     private Long series(String field, String code, Organisation organisation, List<FieldProblem> problems) {
@@ -186,6 +218,9 @@ class IndicatorValidator {
     }
 
     private static String defaultStatistic(IndicatorKind kind) {
+        if (kind == IndicatorKind.SERVICE_GOAL) {
+            return Statistic.SHARE_WITHIN.code();
+        }
         return kind.statistics().size() == 1 ? kind.statistics().iterator().next().code() : null;
     }
 

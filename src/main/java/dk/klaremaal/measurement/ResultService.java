@@ -35,6 +35,7 @@ public class ResultService {
 
     private final Map<IndicatorKind, IndicatorCalculator> calculators = new EnumMap<>(IndicatorKind.class);
     private final CaseStatisticsRepository cases;
+    private final ServiceGoalStatisticsRepository serviceGoals;
     private final SeriesStatisticsRepository series;
     private final Clock clock;
 
@@ -58,11 +59,13 @@ public class ResultService {
     /** Periods after the one that should have followed the latest result before that result counts as having no new data. */
     private final int gracePeriods;
 
-    ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, SeriesStatisticsRepository series, Clock clock,
+    ResultService(List<IndicatorCalculator> calculators, CaseStatisticsRepository cases, ServiceGoalStatisticsRepository serviceGoals,
+                  SeriesStatisticsRepository series, Clock clock,
                   DataVersion dataVersion, ResultSnapshots snapshots, KeptCaches caches, MeterRegistry meters,
                   dk.klaremaal.catalogue.CatalogueRepository catalogue,
                   @org.springframework.beans.factory.annotation.Value("${klaremaal.results.grace-periods:1}") int gracePeriods) {
         this.catalogue = catalogue;
+        this.serviceGoals = serviceGoals;
         if (gracePeriods < 0) {
             throw new IllegalArgumentException("klaremaal.results.grace-periods must be 0 or more");
         }
@@ -158,10 +161,17 @@ public class ResultService {
                 : Optional.ofNullable(measured.getLast())
                         .filter(m -> !sensitive || m.observations() >= CaseType.FEWEST_PUBLISHED).map(Measurement::exact).orElse(null);
 
-        Map<LocalDate, OpenCases> open = goal.indicator().kind() == IndicatorKind.PROCESSING_TIME
-                ? cases.openAt(goal.caseTypeId(), periods.stream().map(Period::end).toList()).stream()
-                        .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity()))
-                : null;
+        List<LocalDate> ends = periods.stream().map(Period::end).toList();
+        Map<LocalDate, OpenCases> open = switch (goal.indicator().kind()) {
+            case PROCESSING_TIME -> cases.openAt(goal.caseTypeId(), ends).stream()
+                    .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity()));
+            // Open cases of every case type the service goal spans: counted together, the oldest of them all.
+            case SERVICE_GOAL -> serviceGoals.caseTypes(goal.indicator().serviceId()).stream()
+                    .flatMap(caseType -> cases.openAt(caseType, ends).stream())
+                    .collect(Collectors.toMap(OpenCases::periodEnd, Function.identity(), (a, b) -> new OpenCases(a.periodEnd(),
+                            a.count() + b.count(), Math.max(a.oldestAgeDays(), b.oldestAgeDays()))));
+            default -> null;
+        };
 
         List<GoalResult> results = new ArrayList<>();
         boolean withheldThisYear = false;

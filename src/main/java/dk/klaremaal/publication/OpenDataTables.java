@@ -51,7 +51,7 @@ public class OpenDataTables {
             new Column("organisation", "string", "organisation slug"),
             new Column("sentence", "string", "the goal in plain language"),
             new Column("dimension", "string", "faglig_kvalitet, oplevet_kvalitet, tilgaengelighed or another"),
-            new Column("indicator_kind", "string", "processing_time, contacts, satisfaction, availability, count, ratio, reported or milestones"),
+            new Column("indicator_kind", "string", "processing_time, contacts, satisfaction, availability, count, ratio, reported, milestones or service_goal"),
             new Column("statistic", "string", "the statistic computed"),
             new Column("unit", "string", "unit of the value"),
             new Column("indicator_key", "string", "shared key for comparison across organisations"),

@@ -273,7 +273,7 @@ public class Presentation {
     public String observations(Indicator indicator) {
         boolean en = english();
         return switch (indicator.kind()) {
-            case PROCESSING_TIME -> en ? "Cases decided" : "Afgjorte sager";
+            case PROCESSING_TIME, SERVICE_GOAL -> en ? "Cases decided" : "Afgjorte sager";
             case CONTACTS -> switch (indicator.statistic()) {
                 case MEAN, MEDIAN, PERCENTILE, SHARE_OUTCOME -> en ? "Contacts answered" : "Besvarede henvendelser";
                 default -> en ? "Contacts" : "Henvendelser";
