@@ -28,6 +28,8 @@ class DanishDatesIT extends SeedGoalTest {
         assertThat(danish).contains("4. september 2026 kl. 02:34").doesNotContain("2026-09-04").doesNotContain("00:34");
         String english = page("/maal/" + goal + "?lang=en");
         assertThat(english).contains("4 September 2026, 02:34").doesNotContain("september 2026 kl.");
+        // The institution's own words stay Danish and say so on the English page: its name and the goal's sentence.
+        assertThat(english).contains("<html lang=\"en\"").containsPattern("<dd lang=\"da\">[^<]+</dd>");
 
         // In winter Copenhagen is UTC+1: 08:30 UTC on 10 January 2026 is 09:30.
         jdbc.sql("update series_value set reported_at = timestamptz '2026-01-10 08:30:00+00' where reported_by = 'Test Testesen'").update();
