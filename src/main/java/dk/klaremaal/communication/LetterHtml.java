@@ -15,7 +15,8 @@ class LetterHtml {
     }
 
     String render(LetterService.Letter letter) {
-        Context context = new Context();
+        // The letter's own language, not the page's: its fixed words come from that language's message bundle.
+        Context context = new Context(java.util.Locale.forLanguageTag(letter.language()));
         context.setVariable("letter", letter);
         return templates.process("letter", context);
     }

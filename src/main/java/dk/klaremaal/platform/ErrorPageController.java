@@ -34,10 +34,12 @@ class ErrorPageController implements ErrorController {
 
     private final ErrorAttributes errorAttributes;
     private final JsonMapper json;
+    private final ProblemText text;
 
-    ErrorPageController(ErrorAttributes errorAttributes, JsonMapper json) {
+    ErrorPageController(ErrorAttributes errorAttributes, JsonMapper json, ProblemText text) {
         this.errorAttributes = errorAttributes;
         this.json = json;
+        this.text = text;
     }
 
     @RequestMapping("${server.error.path:/error}")
@@ -59,7 +61,7 @@ class ErrorPageController implements ErrorController {
         List<InvalidInputException.FieldProblem> fields = (List<InvalidInputException.FieldProblem>) request.getAttribute(Problems.FIELD_PROBLEMS);
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String p ? p : request.getRequestURI();
         if (API_PATHS.stream().anyMatch(path::startsWith) || !wantsHtml(request)) {
-            problem(status, path, message(request, status), fields, response);
+            problem(status, path, message(request, status), fields, ApiLanguage.of(request), response);
             return null;
         }
         ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(status));
@@ -81,12 +83,30 @@ class ErrorPageController implements ErrorController {
     }
 
     private void problem(int status, String path, String detail, List<InvalidInputException.FieldProblem> fields,
-                         HttpServletResponse response) throws IOException {
+                         java.util.Locale locale, HttpServletResponse response) throws IOException {
         HttpStatus httpStatus = HttpStatus.valueOf(status);
+        String title = httpStatus.getReasonPhrase();
+        if (!locale.equals(java.util.Locale.ENGLISH)) {
+            // Said in Danish when the client asks for it (Accept-Language: da); field names and values stay as sent.
+            title = java.util.Objects.requireNonNullElse(text.message("problem.title." + status, locale), title);
+            if (fields != null) {
+                fields = text.said(fields, locale);
+                detail = fields.stream().map(p -> p.field() + ": " + p.reason()).reduce((a, b) -> a + "; " + b).orElse(detail);
+            } else if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                detail = text.message("error.unavailable.text", locale, Problems.RETRY_AFTER_SECONDS);
+            } else if (status == HttpServletResponse.SC_NOT_FOUND && detail.startsWith("No static resource")) {
+                detail = text.message("notfound.text", locale);
+            } else {
+                detail = text.say(detail, locale);
+            }
+        } else if (status == HttpServletResponse.SC_NOT_FOUND && detail.startsWith("No static resource")) {
+            // The framework's words name its own workings; the client is told that the address names nothing.
+            detail = text.message("notfound.text", locale);
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? "urn:klaremaal:problem:database-unavailable"
                 : fields != null ? "urn:klaremaal:problem:invalid-input" : "about:blank");
-        problem.put("title", httpStatus.getReasonPhrase());
+        problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", path);

@@ -1,6 +1,7 @@
 package dk.klaremaal.platform;
 
 import dk.klaremaal.platform.InvalidInputException.FieldProblem;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,15 +48,46 @@ public class ProblemText {
     }
 
     public String reason(FieldProblem problem) {
+        return reason(problem, LocaleContextHolder.getLocale());
+    }
+
+    public String reason(FieldProblem problem, Locale locale) {
         if (problem.reason().equals("is missing")) {
-            return messages.getMessage("problem.missing", null, LocaleContextHolder.getLocale());
+            return messages.getMessage("problem.missing", null, locale);
+        }
+        return say(problem.reason(), locale);
+    }
+
+    /**
+     * A reason or message as a service wrote it, said in the language asked for: from the message
+     * bundles when it is one of {@link FieldLimits.Rule}'s or {@link Reason}'s, else as written.
+     */
+    public String say(String text, Locale locale) {
+        if (text == null) {
+            return null;
         }
         for (FieldLimits.Rule rule : FieldLimits.Rule.values()) {
-            Optional<Object[]> limits = FieldLimits.Rule.limits(rule, problem.reason());
+            Optional<Object[]> limits = FieldLimits.Rule.limits(rule, text);
             if (limits.isPresent()) {
-                return messages.getMessage(rule.key(), limits.get(), problem.reason(), LocaleContextHolder.getLocale());
+                return messages.getMessage(rule.key(), limits.get(), text, locale);
             }
         }
-        return problem.reason();
+        for (Reason reason : Reason.values()) {
+            Optional<Object[]> values = reason.values(text);
+            if (values.isPresent()) {
+                return messages.getMessage(reason.key(), values.get(), text, locale);
+            }
+        }
+        return text;
+    }
+
+    /** A text from the message bundles in the language asked for, or null when there is none. */
+    public String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, null, locale);
+    }
+
+    /** Every problem said in the language asked for, each field named as sent. */
+    public java.util.List<FieldProblem> said(java.util.List<FieldProblem> problems, Locale locale) {
+        return problems.stream().map(p -> new FieldProblem(p.field(), reason(p, locale))).toList();
     }
 }

@@ -12,23 +12,24 @@ public abstract class StaffPage {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFoundException e, Model model) {
-        return refused("Findes ikke", e.getMessage(), java.util.List.of(), model);
+        return refused("notfound.title", e.getMessage(), java.util.List.of(), model);
     }
 
     @ExceptionHandler(ForbiddenException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(ForbiddenException e, Model model) {
-        return refused("Du har ikke adgang", e.getMessage(), java.util.List.of(), model);
+        return refused("error.forbidden.title", e.getMessage(), java.util.List.of(), model);
     }
 
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidInputException e, Model model) {
-        return refused("Ikke gemt", "Intet blev gemt, fordi oplysningerne ikke kan bruges:", e.problems(), model);
+        return refused("staff.notSaved.title", null, e.problems(), model);
     }
 
-    private static String refused(String title, String message, java.util.List<InvalidInputException.FieldProblem> problems, Model model) {
-        model.addAttribute("title", title);
+    /** The page with its title from the message bundles and the reason, said in the page's language when it is a known one. */
+    private static String refused(String titleKey, String message, java.util.List<InvalidInputException.FieldProblem> problems, Model model) {
+        model.addAttribute("titleKey", titleKey);
         model.addAttribute("message", message);
         model.addAttribute("problems", problems);
         return "admin/refused";

@@ -225,9 +225,19 @@ public class Presentation {
                 .map(e -> e.getKey().label() + ": " + target(e.getValue(), goal)).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** A moment as its date in Copenhagen, 2025-03-01. */
+    /** A moment as its date in Copenhagen, in the page's language: "1. marts 2025", "1 March 2025". */
     public String date(java.time.Instant instant) {
-        return instant == null ? "" : instant.atZone(dk.klaremaal.platform.TimeConfiguration.ZONE).toLocalDate().toString();
+        return instant == null ? "" : day(instant.atZone(dk.klaremaal.platform.TimeConfiguration.ZONE).toLocalDate());
+    }
+
+    /** A day in the page's language: "4. september 2026", "4 September 2026". */
+    public String day(java.time.LocalDate date) {
+        return date == null ? "" : dk.klaremaal.platform.Dates.day(date, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /** A moment as date and time of day in Copenhagen, in the page's language: "4. september 2026 kl. 02:34". */
+    public String dateTime(java.time.Instant instant) {
+        return instant == null ? "" : dk.klaremaal.platform.Dates.dateTime(instant, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     public String percentOfTarget(BigDecimal value) {

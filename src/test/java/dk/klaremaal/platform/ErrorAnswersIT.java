@@ -39,6 +39,9 @@ class ErrorAnswersIT extends IntegrationTest {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    dk.klaremaal.access.AccountService accounts;
+
     private long published;
     private long draft;
 
@@ -101,6 +104,16 @@ class ErrorAnswersIT extends IntegrationTest {
             /api/v1/plans/xyz/abc                                         | 400
             /nowhere                                                      | 404
             /api/v1/nowhere                                               | 404
+            /rapporter/fejl-styrelse/2025-Q7                              | 404
+            /rapporter/fejl-styrelse/2025-Q7.pdf                          | 404
+            /skaerm/fejl-styrelse?interval=99999999999                    | 400
+            /maal/99999999999999999999999                                 | 400
+            /maal/PUBLISHED/nowhere                                       | 404
+            /organisationer/fejl-styrelse/nowhere                         | 404
+            /planer/xyz                                                   | 404
+            /planer/fejl-styrelse/abc                                     | 404
+            /data/maal/PUBLISHED/resultater.xml                           | 404
+            /api/v1/goals/PUBLISHED/results?x=1                           | 200
             """)
     void aBadAddressOrValueIsA4xxForBrowsersAndApiClients(String address, int status) {
         String path = address.replace("DRAFT", String.valueOf(draft)).replace("PUBLISHED", String.valueOf(published));
@@ -108,6 +121,9 @@ class ErrorAnswersIT extends IntegrationTest {
 
         HttpResponse<String> forClient = get(path, "application/json");
         assertThat(forClient.statusCode()).as(forClient.body()).isEqualTo(status);
+        if (status == 200) {
+            return;
+        }
         assertProblem(forClient, status);
 
         HttpResponse<String> forBrowser = get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
@@ -133,6 +149,72 @@ class ErrorAnswersIT extends IntegrationTest {
         assertThat(get("/maal/abc?lang=en", "text/html").body()).contains("&quot;abc&quot; is not a whole number");
         assertThat(json(get("/api/v1/goals/abc", "application/json")).get("errors").get(0).get("reason").asString())
                 .isEqualTo("'abc' is not a whole number");
+    }
+
+    @Test
+    void theApiSaysWhatWasWrongInDanishWhenAcceptLanguageAsksForIt() {
+        JsonNode danish = json(get("/api/v1/goals/abc", "application/json", "da-DK,da;q=0.9,en;q=0.5"));
+        assertThat(danish.get("title").asString()).isEqualTo(messages.getMessage("problem.title.400", null, Locale.forLanguageTag("da")));
+        assertThat(danish.get("errors").get(0).get("field").asString()).isEqualTo("id");
+        assertThat(danish.get("errors").get(0).get("reason").asString()).isEqualTo("»abc« er ikke et helt tal");
+        assertThat(danish.get("detail").asString()).isEqualTo("id: »abc« er ikke et helt tal");
+
+        JsonNode english = json(get("/api/v1/goals/abc", "application/json", "en"));
+        assertThat(english.get("errors").get(0).get("reason").asString()).isEqualTo("'abc' is not a whole number");
+
+        JsonNode notFound = json(get("/api/v1/organisations/xyz/goals", "application/json", "da"));
+        assertThat(notFound.get("title").asString()).isEqualTo("Ikke fundet");
+        assertThat(notFound.get("detail").asString()).isEqualTo("Ingen organisation har det korte navn »xyz«");
+
+        // An address no controller answers, said by the error page for API clients.
+        JsonNode nowhere = json(get("/api/v1/nowhere", "application/json", "da"));
+        assertThat(nowhere.get("title").asString()).isEqualTo("Ikke fundet");
+        assertThat(nowhere.get("detail").asString()).doesNotContain("static resource")
+                .isEqualTo(messages.getMessage("notfound.text", null, Locale.forLanguageTag("da")));
+        assertThat(json(get("/api/v1/nowhere", "application/json")).get("detail").asString()).doesNotContain("static resource");
+
+        // A bad period in a comparison, said on the Danish page and in a Danish problem document.
+        String page = get("/sammenligning/xyz-noegle?periode=abc", "text/html").body();
+        assertThat(page).doesNotContain("is not a period");
+        JsonNode period = json(get("/data/sammenligning/xyz.csv?periode=abc", "application/json", "da"));
+        assertThat(period.get("detail").asString()).doesNotContain("No goals share");
+    }
+
+    @Test
+    void rowErrorsOfAnUploadAreSaidInTheLanguageAsked() {
+        String csv = "event_id,organisation,case_type,case_id,event,occurred_at\n"
+                + "e1,fejl-styrelse,tilladelse,c1,approved,2025-01-10T09:00\n"
+                + "e2,fejl-styrelse,tilladelse,c2,received,2099-01-10T09:00\n";
+        var english = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/case-events")).header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + INGEST_TOKEN).POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(english.statusCode()).as(english.body()).isEqualTo(422);
+        assertThat(english.body()).contains("unknown event 'approved'").contains("lies in the future");
+        var danish = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/case-events")).header("Content-Type", "text/csv")
+                .header("Accept-Language", "da").header("Authorization", "Bearer " + INGEST_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(danish.statusCode()).isEqualTo(422);
+        assertThat(danish.body()).contains("ukendt event »approved«").contains("ligger i fremtiden")
+                .doesNotContain("unknown event").doesNotContain("lies in the future");
+    }
+
+    @Test
+    void staffPagesAnswerBadAddressesWithTheStyledPage() {
+        accounts.create("fejlfinder", "Fejl Finder", "en-lang-nok-adgangskode", "administrator", null);
+        var staff = dk.klaremaal.support.StaffSession.signIn(base(), "fejlfinder", "en-lang-nok-adgangskode");
+        for (String[] bad : new String[][]{{"/administration/maal/abc", "400"}, {"/administration/maal/999999", "404"},
+                {"/administration/maal/abc/ret", "400"}, {"/administration/planer/xyz/2019", "404"},
+                {"/administration/planer/ny?organisation=fejl-styrelse&year=abc", "400"}, {"/administration/planer/ny", "400"},
+                {"/administration/nowhere", "404"}}) {
+            var answer = staff.api("GET", bad[0], "", false, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            assertThat(answer.statusCode()).as(bad[0] + ": " + answer.body()).isEqualTo(Integer.parseInt(bad[1]));
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(bad[0]).startsWith("text/html");
+            String key = bad[1].equals("404") ? "notfound.title" : "error.badrequest.title";
+            assertThat(answer.body()).as(bad[0]).contains("<h1>" + messages.getMessage(key, null, Locale.forLanguageTag("da")) + "</h1>");
+        }
+    }
+
+    private HttpResponse<String> get(String path, String accept, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept).header("Accept-Language", language).GET().build());
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
