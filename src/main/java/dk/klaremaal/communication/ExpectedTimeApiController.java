@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/organisations/{slug}/case-types/{code}")
 class ExpectedTimeApiController {
 
-    record ExpectedView(String caseType, Integer days, String dayUnit, BigDecimal share, String basis, String source, long cases,
-                        LocalDate windowFrom, LocalDate windowTo, long earlierCases, LocalDate earlierFrom, Long goal, BigDecimal goalTarget,
+    record ExpectedView(String caseType, Integer days, String dayUnit, BigDecimal share, String basis, String source, Long cases,
+                        LocalDate windowFrom, LocalDate windowTo, Long earlierCases, LocalDate earlierFrom, Long goal, BigDecimal goalTarget,
                         LocalDate statedOn, String explanation, LocalDate expectedDecisionIfReceivedOn) {
     }
 
@@ -38,8 +38,8 @@ class ExpectedTimeApiController {
     ExpectedView expected(@PathVariable String slug, @PathVariable String code, @RequestParam(required = false) String on) {
         CaseType caseType = catalogue.caseType(catalogue.organisation(slug), code);
         ExpectedTime e = on == null ? expected.expected(caseType) : expected.expected(caseType, day(on));
-        return new ExpectedView(code, e.days(), e.dayUnit().code(), e.share(), e.basis().code(), text.source(e), e.cases(), e.windowFrom(),
-                e.windowTo(), e.earlierCases(), e.earlierFrom(), e.goalId(), e.goalTarget(), e.statedOn(), text.explanation(e),
+        return new ExpectedView(code, e.days(), e.dayUnit().code(), e.share(), e.basis().code(), text.source(e), text.shownCount(e, e.cases()), e.windowFrom(),
+                e.windowTo(), text.shownCount(e, e.earlierCases()), e.earlierFrom(), e.goalId(), e.goalTarget(), e.statedOn(), text.explanation(e),
                 expected.expectedDate(caseType, e, e.windowTo()));
     }
 

@@ -1,5 +1,7 @@
 package dk.klaremaal.communication;
 
+import dk.klaremaal.catalogue.CaseType;
+import dk.klaremaal.catalogue.CatalogueRepository;
 import dk.klaremaal.goals.Indicator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,9 +26,26 @@ public class ExpectedTimeText {
     private static final Locale DANISH = Locale.forLanguageTag("da");
 
     private final MessageSource messages;
+    private final CatalogueRepository catalogue;
 
-    ExpectedTimeText(MessageSource messages) {
+    ExpectedTimeText(MessageSource messages, CatalogueRepository catalogue) {
         this.messages = messages;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * A number of cases as it may be published: null when the case type is sensitive and the number is below
+     * {@link CaseType#FEWEST_PUBLISHED} (a count of so few cases of persons is not published, not even as a basis).
+     */
+    public Long shownCount(ExpectedTime e, long cases) {
+        return cases < CaseType.FEWEST_PUBLISHED && catalogue.sensitive(e.caseTypeId()) ? null : cases;
+    }
+
+    /** A number of cases in words for a sentence: "3", or for a sensitive case type "færre end 5". */
+    String count(ExpectedTime e, long cases, Locale locale) {
+        Long shown = shownCount(e, cases);
+        return shown == null ? message("expected.fewerThan", locale, String.valueOf(CaseType.FEWEST_PUBLISHED))
+                : java.text.NumberFormat.getIntegerInstance(locale).format(shown);
     }
 
     public String days(ExpectedTime e) {
@@ -57,16 +76,17 @@ public class ExpectedTimeText {
     public String explanation(ExpectedTime e, Locale locale) {
         String share = number(e.share(), locale);
         return switch (e.basis()) {
-            case MEASURED -> message("expected.explanation.measured", locale, share, e.cases(), date(e.windowFrom(), locale),
+            case MEASURED -> message("expected.explanation.measured", locale, share, count(e, e.cases(), locale), date(e.windowFrom(), locale),
                     date(e.windowTo(), locale), days(e, locale));
-            case EARLIER -> message("expected.explanation.earlier", locale, e.windowDays(), e.cases(), share, e.earlierCases(),
+            case EARLIER -> message("expected.explanation.earlier", locale, e.windowDays(), count(e, e.cases(), locale), share,
+                    count(e, e.earlierCases(), locale),
                     date(e.earlierFrom(), locale), date(e.windowTo(), locale), days(e, locale));
             case GOAL -> message(e.goalTarget() != null && e.goalTarget().compareTo(BigDecimal.valueOf(e.days())) != 0
-                            ? "expected.explanation.goalRounded" : "expected.explanation.goal", locale, e.earlierWindowDays(), e.earlierCases(),
-                    target(e, locale), days(e, locale));
-            case STATED -> message("expected.explanation.stated", locale, e.earlierWindowDays(), e.earlierCases(),
+                            ? "expected.explanation.goalRounded" : "expected.explanation.goal", locale, e.earlierWindowDays(),
+                    count(e, e.earlierCases(), locale), target(e, locale), days(e, locale));
+            case STATED -> message("expected.explanation.stated", locale, e.earlierWindowDays(), count(e, e.earlierCases(), locale),
                     date(e.statedOn(), locale), days(e, locale));
-            case NONE -> message("expected.explanation.none", locale, e.earlierWindowDays(), e.earlierCases());
+            case NONE -> message("expected.explanation.none", locale, e.earlierWindowDays(), count(e, e.earlierCases(), locale));
         };
     }
 

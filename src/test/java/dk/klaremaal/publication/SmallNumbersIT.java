@@ -163,7 +163,23 @@ class SmallNumbersIT extends IntegrationTest {
         String row2025 = csv.lines().filter(l -> l.contains(",2025,")).findFirst().orElseThrow();
         assertThat(row2025).contains("withheld").contains(WITHHELD);
         String comparison = get("/data/sammenligning/" + KEY + ".csv?periode=2025").body();
-        assertThat(comparison.lines().skip(1).findFirst().orElseThrow()).endsWith(",withheld");
+        assertThat(comparison.lines().skip(1).findFirst().orElseThrow()).contains(",withheld,");
+    }
+
+    @Test
+    void aSensitiveCaseTypesExpectedTimeNamesNoCountOfFewerThanFiveCases() {
+        String path = "/api/v1/organisations/" + ORG + "/case-types/anbringelse/expected-time";
+        JsonNode open = json(get(path));
+        assertThat(open.get("cases").asLong()).as("three recent cases, published without the mark").isEqualTo(3);
+        markSensitive();
+        JsonNode e = json(get(path));
+        // Three recent cases are too few for a sensitive case type, so the figure comes from the longer window's eleven.
+        assertThat(e.get("basis").asString()).isEqualTo("earlier");
+        assertThat(e.get("cases").isNull()).as("the recent window's three cases are not named").isTrue();
+        assertThat(e.get("earlierCases").asLong()).isEqualTo(11);
+        assertThat(e.get("explanation").asString()).containsAnyOf("færre end 5", "fewer than 5").contains("11");
+        String danish = get(path + "?lang=da").body();
+        assertThat(json(danish).get("explanation").asString()).contains("kun afgjort færre end 5 sager");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
