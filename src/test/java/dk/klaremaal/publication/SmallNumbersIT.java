@@ -178,7 +178,7 @@ class SmallNumbersIT extends IntegrationTest {
         assertThat(e.get("cases").isNull()).as("the recent window's three cases are not named").isTrue();
         assertThat(e.get("earlierCases").asLong()).isEqualTo(11);
         assertThat(e.get("explanation").asString()).containsAnyOf("færre end 5", "fewer than 5").contains("11");
-        String danish = get(path + "?lang=da").body();
+        var danish = get(path + "?lang=da");
         assertThat(json(danish).get("explanation").asString()).contains("kun afgjort færre end 5 sager");
     }
 
