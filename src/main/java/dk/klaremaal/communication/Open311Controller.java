@@ -159,6 +159,7 @@ class Open311Controller {
     }
 
     /** Every other address under the endpoint answers with an Open311 error in the format its suffix asks for (XML otherwise). */
+    @io.swagger.v3.oas.annotations.Hidden
     @RequestMapping("/open311/v2/**")
     ResponseEntity<String> elsewhere(HttpServletRequest request) {
         String path = RequestPaths.of(request);

@@ -96,6 +96,8 @@ class Open311ClientsIT extends IntegrationTest {
         var raw = get("/open311/v2/requests/tilladelse:24/12345.json" + J);
         assertThat(raw.statusCode()).isEqualTo(404);
         assertThat(json(raw).get(0).get("code").asInt()).isEqualTo(404);
+        // An encoded slash in a path stays refused.
+        assertThat(get("/open311/v2/requests/tilladelse:24%2F12345.json" + J).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -183,6 +185,10 @@ class Open311ClientsIT extends IntegrationTest {
         assertThat(xmlEndpoint.getElementsByTagName("url").item(0).getTextContent()).isEqualTo(base() + "/open311/v2");
         assertThat(xmlEndpoint.getElementsByTagName("format").getLength()).isEqualTo(2);
         assertThat(xmlEndpoint.getElementsByTagName("format").item(1).getTextContent()).isEqualTo("application/json");
+
+        // The OpenAPI description names the discovery document, and not the catch-all for unknown addresses.
+        String api = get("/v3/api-docs").body();
+        assertThat(api).contains("/open311/discovery.{format}").doesNotContain("/open311/v2/**");
     }
 
     private HttpResponse<String> from(String method, String path, String body, String token) {
