@@ -22,7 +22,9 @@ class Open311Repository {
     /**
      * Cases whose receipt lies in [from, to), optionally only some case types, ids or statuses,
      * newest first, at most {@code limit}. Only case types listed in Open311 (which never concern
-     * persons) are asked; the cases of any other are not there, not even by id.
+     * persons) are asked; the cases of any other are not there, not even by id. An id here is the case
+     * type's code, a colon and the case number as stored ({@link Open311Ids#caseKey}); with ids, the
+     * other filters are not applied.
      */
     List<CaseRow> cases(long organisationId, Instant from, Instant to, List<String> caseTypes, List<String> ids, Boolean open, int limit) {
         return jdbc.sql("""

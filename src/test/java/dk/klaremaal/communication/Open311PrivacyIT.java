@@ -43,7 +43,8 @@ class Open311PrivacyIT extends IntegrationTest {
         var cases = post("/api/v1/case-events", "text/csv", Fixtures.HEADER
                 + Fixtures.caseRows("testby-kommune", "boligstoette", "P1", "2026-10-05T09:00", "2026-10-12T14:00")
                 + Fixtures.caseRows("testby-kommune", "boligstoette", "P2", "2026-10-13T10:30", null)
-                + Fixtures.caseRows("testby-kommune", "miljoegodkendelse", "V1", "2026-10-06T09:00", null), INGEST_TOKEN);
+                + Fixtures.caseRows("testby-kommune", "miljoegodkendelse", "V1", "2026-10-06T09:00", null)
+                + "p3,testby-kommune,boligstoette,26/4711,received,2026-10-07T09:00\n", INGEST_TOKEN);
         assertThat(cases.statusCode()).as(cases.body()).isEqualTo(200);
     }
 
@@ -68,6 +69,11 @@ class Open311PrivacyIT extends IntegrationTest {
             assertThat(byId.body()).doesNotContain("Boligstøtte");
         }
         assertThat(get("/open311/v2/requests/miljoegodkendelse:V1.json?jurisdiction_id=testby-kommune").statusCode()).isEqualTo(200);
+        // A case number with a slash, by its id safe in a path or as written, is not found either.
+        for (String id : List.of("boligstoette:26~2F4711", "boligstoette:26%2F4711")) {
+            assertThat(get("/open311/v2/requests.json?jurisdiction_id=testby-kommune&service_request_id=" + id).body()).isEqualTo("[]");
+        }
+        assertThat(get("/open311/v2/requests/boligstoette:26~2F4711.json?jurisdiction_id=testby-kommune").statusCode()).isEqualTo(404);
         // The services themselves (name and expected time) are public either way.
         List<String> services = new ArrayList<>();
         json(get("/open311/v2/services.json?jurisdiction_id=testby-kommune")).forEach(s -> services.add(s.get("service_code").asString()));
@@ -115,6 +121,7 @@ class Open311PrivacyIT extends IntegrationTest {
 
         var listed = admin.form(path, Map.of("notAboutPersons", "true", "open311Listed", "true"));
         assertThat(listed.statusCode()).isEqualTo(302);
-        assertThat(listedIds()).containsExactly("boligstoette:P2", "miljoegodkendelse:V1", "boligstoette:P1");
+        assertThat(listedIds()).containsExactly("boligstoette:P2", "boligstoette:26~2F4711", "miljoegodkendelse:V1",
+                "boligstoette:P1");
     }
 }
