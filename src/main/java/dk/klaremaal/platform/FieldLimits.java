@@ -43,6 +43,7 @@ public final class FieldLimits {
         TOO_LONG("must be at most %s characters long", "rule.tooLong"),
         CONTROL("must not contain control characters such as NUL, tab or line breaks", "rule.control"),
         CONTROL_EXCEPT_LINE_BREAKS("must not contain control characters such as NUL or tab; line breaks are allowed", "rule.controlExceptLineBreaks"),
+        CONTROL_IN_PARAMETER("must not contain control characters such as NUL", "rule.controlInParameter"),
         CODE("must be lower-case letters a-z, digits and single hyphens, e.g. 'vejle-kommune'", "rule.code"),
         TOO_MANY("must have at most %s items", "rule.tooMany"),
         RANGE("must be from %s to %s", "rule.range"),
