@@ -92,6 +92,10 @@ public class CatalogueRepository {
         return jdbc.sql("select sensitive from case_type where id = ?").param(caseTypeId).query(Boolean.class).optional().orElse(false);
     }
 
+    public Optional<String> findServiceName(long serviceId) {
+        return jdbc.sql("select name from service where id = ?").param(serviceId).query(String.class).optional();
+    }
+
     public Optional<String> findServiceCode(long serviceId) {
         return jdbc.sql("select code from service where id = ?").param(serviceId).query(String.class).optional();
     }

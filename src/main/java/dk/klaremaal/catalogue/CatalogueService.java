@@ -76,6 +76,11 @@ public class CatalogueService {
         return repository.findCaseType(id).orElseThrow(() -> new NotFoundException("No case type with id " + id));
     }
 
+    /** The name of a service, empty for an unknown id. */
+    public java.util.Optional<String> serviceName(long serviceId) {
+        return repository.findServiceName(serviceId);
+    }
+
     /** The code of the service a case type belongs to. */
     public java.util.Optional<String> serviceCode(CaseType type) {
         return repository.findServiceCode(type.serviceId());

@@ -32,6 +32,11 @@ public final class FieldLimits {
     /** Decimals a target, threshold, bound or baseline may have. */
     public static final int DECIMALS = 10;
 
+    /** The first year a date, period or baseline may lie in. */
+    public static final int FIRST_YEAR = 1990;
+    /** The last year a date, period or baseline may lie in. */
+    public static final int LAST_YEAR = 2100;
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private FieldLimits() {

@@ -50,7 +50,8 @@ public enum Reason {
     NO_SERVICE("%s has no service '%s'", "reason.noService"),
     NO_PLAN("%s has no performance plan for %s", "reason.noPlan"),
     NO_QUARTER("A year has quarters 1 to 4, not %s", "reason.noQuarter"),
-    NO_DATASET("No dataset named %s", "reason.noDataset");
+    NO_DATASET("No dataset named %s", "reason.noDataset"),
+    NO_REPORT("No report for %s: reports cover %s up to the current period", "reason.noReport");
 
     private final String english;
     private final String key;

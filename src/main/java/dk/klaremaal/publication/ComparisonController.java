@@ -30,8 +30,9 @@ class ComparisonController extends PageController {
     @GetMapping("/sammenligning")
     String index(Model model) {
         var keys = comparisons.keys();
+        var titles = comparisons.titles();
         model.addAttribute("keys", keys.entrySet().stream()
-                .map(e -> new Object[]{e.getKey(), goals.goalsWithKey(e.getKey()).getFirst(), e.getValue(), comparisons.title(e.getKey())})
+                .map(e -> new Object[]{e.getKey(), goals.goalsWithKey(e.getKey()).getFirst(), e.getValue(), titles.get(e.getKey())})
                 .toList());
         model.addAttribute("groups", comparisons.groups());
         return "comparisons";

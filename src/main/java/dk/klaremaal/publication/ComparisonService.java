@@ -117,9 +117,13 @@ public class ComparisonService {
     private final CaseStatisticsRepository cases;
     private final ComparisonGroupService groups;
     private final java.time.Clock clock;
+    private final org.springframework.context.MessageSource messages;
+
+    private static final java.util.Locale DANISH = java.util.Locale.forLanguageTag("da");
 
     ComparisonService(GoalService goals, CatalogueService catalogue, ResultService results, CaseStatisticsRepository cases,
-                      ComparisonGroupService groups, java.time.Clock clock) {
+                      ComparisonGroupService groups, java.time.Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.clock = clock;
         this.goals = goals;
         this.catalogue = catalogue;
@@ -136,22 +140,64 @@ public class ComparisonService {
         return groups.groups();
     }
 
-    /** The human title of the goals under a key: the case type most of them measure, else the indicator. */
+    /**
+     * The human title of the goals under a key (see {@link #titles()}); null for a key no goal has. Titles are
+     * Danish, as the case type and service names they are made of.
+     */
     public String title(String key) {
-        return title(goals.goalsWithKey(key));
+        return titles().get(key);
     }
 
-    private String title(List<Goal> all) {
-        if (all.isEmpty()) {
-            return null;
-        }
-        Map<String, Long> names = all.stream().filter(g -> g.caseTypeId() != null)
-                .collect(Collectors.groupingBy(g -> catalogue.caseType(g.caseTypeId()).name(), Collectors.counting()));
+    /**
+     * Every key's title, no two alike: for service goals the service and the statistic ("Byggesager: andel afgjort
+     * inden for servicemålet"); otherwise the case type most of the goals measure, else the indicator. When two keys
+     * would still share a title, each names its indicator, and then its key.
+     */
+    public Map<String, String> titles() {
+        Map<String, List<Goal>> byKey = new java.util.LinkedHashMap<>();
+        keys().keySet().forEach(k -> byKey.put(k, goals.goalsWithKey(k)));
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        byKey.forEach((k, all) -> {
+            if (!all.isEmpty()) {
+                titles.put(k, baseTitle(all));
+            }
+        });
+        distinguish(titles, k -> {
+            String description = byKey.get(k).getFirst().indicator().danishDescription();
+            return titles.get(k).equals(description) ? null : description;
+        });
+        distinguish(titles, k -> k);
+        return titles;
+    }
+
+    /** Adds to each title that is shared by more than one key what {@code words} gives for its key (nothing when null). */
+    static void distinguish(Map<String, String> titles, Function<String, String> words) {
+        Map<String, Long> counts = titles.values().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        titles.replaceAll((k, t) -> {
+            String more = counts.get(t) > 1 ? words.apply(k) : null;
+            return more == null ? t : t + " (" + more + ")";
+        });
+    }
+
+    private String baseTitle(List<Goal> all) {
         // The most common name; of equally common ones, the first in alphabetical order.
         Comparator<Map.Entry<String, Long>> order = Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(Map.Entry::getKey, Comparator.<String>reverseOrder());
+        dk.klaremaal.goals.Indicator indicator = all.getFirst().indicator();
+        if (indicator.kind() == IndicatorKind.SERVICE_GOAL) {
+            Map<String, Long> services = all.stream().map(g -> g.indicator().serviceId()).filter(java.util.Objects::nonNull)
+                    .map(id -> catalogue.serviceName(id).orElse(null)).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            String what = indicator.statistic() == dk.klaremaal.goals.Indicator.Statistic.MEAN
+                    ? "comparison.name.serviceGoal.mean" : "comparison.name.serviceGoal.share";
+            return services.entrySet().stream().max(order)
+                    .map(e -> messages.getMessage(what, new Object[]{e.getKey()}, DANISH))
+                    .orElse(indicator.danishDescription());
+        }
+        Map<String, Long> names = all.stream().filter(g -> g.caseTypeId() != null)
+                .collect(Collectors.groupingBy(g -> catalogue.caseType(g.caseTypeId()).name(), Collectors.counting()));
         return names.entrySet().stream().max(order)
-                .map(Map.Entry::getKey).orElse(all.getFirst().indicator().danishDescription());
+                .map(Map.Entry::getKey).orElse(indicator.danishDescription());
     }
 
     /** The comparison for a period (its key, e.g. 2025); null for the latest period that has ended and has results. */
@@ -218,23 +264,23 @@ public class ComparisonService {
         List<BigDecimal> values = rows.stream().map(Row::value).filter(java.util.Objects::nonNull).sorted().toList();
         boolean targetsDiffer = rows.stream().map(Row::target).filter(java.util.Objects::nonNull).map(BigDecimal::stripTrailingZeros)
                 .distinct().count() > 1;
-        return new Comparison(key, title(all), all.getFirst(), period, provisional, new ArrayList<>(periods.descendingSet()), rows,
+        return new Comparison(key, title(key), all.getFirst(), period, provisional, new ArrayList<>(periods.descendingSet()), rows,
                 Quantiles.of(values), rows.stream().filter(r -> r.value() != null).count(), group, targetsDiffer,
                 all.getFirst().baseline(), provisionalPeriods);
     }
 
     /**
      * Competition ranks ("1, 2, 2, 4") by value, best first: the lowest value first when lower is better.
-     * Organisations without a value have no rank.
+     * Organisations without a value, or whose value rests on too few observations to be assessed, have no rank.
      */
     static List<Row> ranked(List<Row> rows, dk.klaremaal.goals.Direction direction) {
         Comparator<BigDecimal> better = direction == dk.klaremaal.goals.Direction.HIGHER_IS_BETTER ? Comparator.reverseOrder()
                 : Comparator.naturalOrder();
-        List<BigDecimal> sorted = rows.stream().map(Row::value).filter(java.util.Objects::nonNull).sorted(better).toList();
+        List<BigDecimal> sorted = rows.stream().filter(ComparisonService::rankable).map(Row::value).sorted(better).toList();
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
             Integer rank = null;
-            if (r.value() != null) {
+            if (rankable(r)) {
                 int i = 0;
                 while (better.compare(sorted.get(i), r.value()) < 0) {
                     i++;
@@ -244,6 +290,11 @@ public class ComparisonService {
             out.add(r.ranked(rank));
         }
         return out;
+    }
+
+    /** A value that can be ranked: there is one, and it rests on as many observations as the goal is assessed on. */
+    private static boolean rankable(Row r) {
+        return r.value() != null && (r.result() == null || r.result().standing() != GoalResult.Standing.TOO_FEW);
     }
 
     private static Quantiles inWeeks(Quantiles q) {
@@ -272,11 +323,22 @@ public class ComparisonService {
     }
 
 
-    private static Period period(String key) {
+    /** The period asked for: a key of a period from the first year the platform knows to the current period. */
+    private Period period(String key) {
+        Period period;
         try {
-            return Period.parse(key);
+            period = Period.parse(key);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("periode", e.getMessage());
         }
+        int year = period.start().getYear();
+        if (year < dk.klaremaal.platform.FieldLimits.FIRST_YEAR || year > dk.klaremaal.platform.FieldLimits.LAST_YEAR) {
+            throw new InvalidInputException("periode", dk.klaremaal.platform.FieldLimits.Rule.RANGE.reason(
+                    dk.klaremaal.platform.FieldLimits.FIRST_YEAR, dk.klaremaal.platform.FieldLimits.LAST_YEAR));
+        }
+        if (period.start().isAfter(java.time.LocalDate.now(clock.withZone(dk.klaremaal.platform.TimeConfiguration.ZONE)))) {
+            throw new InvalidInputException("periode", dk.klaremaal.platform.Reason.NOT_BEGUN.english());
+        }
+        return period;
     }
 }

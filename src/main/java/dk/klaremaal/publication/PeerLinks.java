@@ -35,9 +35,10 @@ public class PeerLinks {
         if (mine.isEmpty()) {
             return List.of();
         }
+        var titles = comparisons.titles();
         return goals.goalsOf(organisation).stream().map(Goal::indicatorKey).filter(Objects::nonNull).distinct().sorted()
                 .flatMap(key -> {
-                    String title = comparisons.title(key);
+                    String title = titles.get(key);
                     return mine.stream().map(g -> new Link(key, title, g));
                 })
                 .toList();

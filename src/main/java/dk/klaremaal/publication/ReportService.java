@@ -72,6 +72,13 @@ public class ReportService {
         if (period.kind() != PeriodKind.YEAR && period.kind() != PeriodKind.QUARTER) {
             throw new InvalidInputException("period", "reports are yearly (2025) or quarterly (2025-Q3)");
         }
+        // A report exists for each period from the first year the platform knows to the current one; not before, not after.
+        if (period.start().getYear() < dk.klaremaal.platform.FieldLimits.FIRST_YEAR
+                || period.start().getYear() > dk.klaremaal.platform.FieldLimits.LAST_YEAR
+                || period.start().isAfter(java.time.LocalDate.now(clock.withZone(dk.klaremaal.platform.TimeConfiguration.ZONE)))) {
+            throw new dk.klaremaal.platform.NotFoundException(dk.klaremaal.platform.Reason.NO_REPORT.english(
+                    period.key(), dk.klaremaal.platform.FieldLimits.FIRST_YEAR));
+        }
         List<Line> lines = new ArrayList<>();
         for (Goal goal : goals.goalsOf(organisation)) {
             List<GoalResult> all = results.results(goal);

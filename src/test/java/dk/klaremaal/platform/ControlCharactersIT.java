@@ -29,7 +29,7 @@ class ControlCharactersIT extends IntegrationTest {
             /sammenligning/servicemaal-byggesager-andel?periode=2025&gruppe=a%00b  | gruppe
             /sammenligning/servicemaal-byggesager-andel?periode=%1F                | periode
             /data/sammenligning/servicemaal-byggesager-andel.csv?gruppe=%00        | gruppe
-            /organisationer?q=%0A                                                  | q
+            /?q=%0A                                                                | q
             /rapporter/xyz/2025?lang=en&x%00=1                                     | xU+0000
             /api/v1/goals?organisation=%00                                         | organisation
             /open311/v2/requests.json?jurisdiction_id=%09                          | jurisdiction_id
@@ -56,21 +56,21 @@ class ControlCharactersIT extends IntegrationTest {
 
     @Test
     void aControlCharacterInAFormFieldIsA400ButTabsAndLineBreaksAreText() {
-        HttpResponse<String> nul = form("/login", "username=a%00b&password=x");
+        HttpResponse<String> nul = form("/log-ind", "username=a%00b&password=x");
         assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
         assertThat(json(nul).get("errors").get(0).get("field").asString()).isEqualTo("username");
 
-        HttpResponse<String> bell = form("/login", "username=ab&password=x%07");
+        HttpResponse<String> bell = form("/log-ind", "username=ab&password=x%07");
         assertThat(bell.statusCode()).as(bell.body()).isEqualTo(400);
         assertThat(json(bell).get("errors").get(0).get("field").asString()).isEqualTo("password");
 
-        HttpResponse<String> lines = form("/login", "username=a%09b%0D%0Ac&password=x");
+        HttpResponse<String> lines = form("/log-ind", "username=a%09b%0D%0Ac&password=x");
         assertThat(lines.statusCode()).as("tab and line breaks pass the filter: " + lines.body()).isNotEqualTo(400);
     }
 
     @Test
     void ordinaryParametersPass() {
-        assertThat(get("/organisationer?q=" + "a%20b+c").statusCode()).isEqualTo(200);
+        assertThat(get("/?q=a%20b+c").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> form(String path, String body) {

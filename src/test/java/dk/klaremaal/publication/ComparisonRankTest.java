@@ -43,6 +43,32 @@ class ComparisonRankTest {
                 .containsExactly(2, 1, 2, 4);
     }
 
+    private static ComparisonService.Row row(String value, long observations, GoalResult.Standing standing) {
+        return new ComparisonService.Row(null, null, new GoalResult(Period.parse("2025"), false, observations, new BigDecimal(value), null,
+                null, null, null, null, null, null, null, standing, null), null, null);
+    }
+
+    @Test
+    void aValueOnTooFewObservationsHasNoRankAndTakesNoPlaceFromTheOthers() {
+        // 100 % on one case would otherwise be first; the assessed 80 and 75 are then 1 and 2, not 2 and 3.
+        List<ComparisonService.Row> rows = List.of(row("100", 1, GoalResult.Standing.TOO_FEW), row("80", 12, GoalResult.Standing.ASSESSED),
+                row("75", 9, GoalResult.Standing.ASSESSED), row("90", 2, GoalResult.Standing.TOO_FEW));
+        assertThat(ComparisonService.ranked(rows, Direction.HIGHER_IS_BETTER).stream().map(ComparisonService.Row::rank).toList())
+                .containsExactly(null, 1, 2, null);
+    }
+
+    @Test
+    void titlesSharedByTwoKeysAreMadeDistinct() {
+        java.util.Map<String, String> titles = new java.util.LinkedHashMap<>();
+        titles.put("a", "Byggetilladelse");
+        titles.put("b", "Byggetilladelse");
+        titles.put("c", "Affald");
+        ComparisonService.distinguish(titles, k -> k.equals("a") ? "Median sagsbehandlingstid" : null);
+        ComparisonService.distinguish(titles, k -> k);
+        assertThat(titles).containsEntry("a", "Byggetilladelse (Median sagsbehandlingstid)").containsEntry("b", "Byggetilladelse (b)")
+                .containsEntry("c", "Affald");
+    }
+
     @Test
     void theChartsScaleEndsAtARoundNumberAtOrAboveTheLargestValue() {
         assertThat(ComparisonChart.niceCeiling(55)).isEqualTo(60);
