@@ -220,6 +220,14 @@ final class DemoMunicipalities {
         serviceGoals.set(organisation, category.code(), new ServiceGoalService.Input(category.serviceGoalDays()));
     }
 
+    /**
+     * The fewest decided cases a year's service-goal result is assessed on: a share or mean of fewer building cases, or of
+     * fewer environmental approvals (of which a municipality decides only a handful a year), says too little to be given a
+     * status or a rank, and is shown as resting on too few cases.
+     */
+    static final int BUILDING_MIN_CASES = 5;
+    static final int ENVIRONMENT_MIN_CASES = 3;
+
     private void agreementGoals(Organisation organisation, Municipality m, int lastYear) {
         List<GoalInput.TargetInput> shareTargets = new ArrayList<>();
         List<GoalInput.TargetInput> meanTargets = new ArrayList<>();
@@ -232,7 +240,7 @@ final class DemoMunicipalities {
                 + "enfamiliehuse, 50 for industri- og lagerbygninger, 55 for etagebyggeri til erhverv og 60 for etagebyggeri til "
                 + "boliger, regnet fra ansøgningen er fuldt oplyst og uden den tid, sagen venter på ansøgeren.", "faglig_kvalitet",
                 serviceGoalIndicator("share_within", "percent", "byggeri"), "year", shareTargets, null, shareScale(), null, List.of(),
-                BUILDING_SHARE));
+                BUILDING_SHARE, BUILDING_MIN_CASES));
         goals.create(new GoalInput(organisation.slug(), null, "SM-BYG-TID", m.name() + " har et mål om, at den gennemsnitlige "
                 + "sagsbehandlingstid for byggesager med et servicemål er højst 50 kalenderdage, regnet fra ansøgningen er fuldt "
                 + "oplyst og uden den tid, sagen venter på ansøgeren.", "faglig_kvalitet",
@@ -240,12 +248,12 @@ final class DemoMunicipalities {
                 "lower_is_better", null, null, null, List.of(
                         level("satisfactory", null, null, 50, true),
                         level("on_the_way", 50, false, 70, true),
-                        level("unsatisfactory", 70, false, null, null))), null, List.of(), BUILDING_MEAN));
+                        level("unsatisfactory", 70, false, null, null))), null, List.of(), BUILDING_MEAN, BUILDING_MIN_CASES));
         goals.create(new GoalInput(organisation.slug(), null, "SM-MILJOE-ANDEL", m.name() + " har et mål om, at mindst 80 pct. af "
                 + "miljøgodkendelserne afgøres inden for servicemålet: 200 kalenderdage for bilag 1-virksomheder og 130 for "
                 + "bilag 2-virksomheder, regnet fra ansøgningen er fuldt oplyst.", "faglig_kvalitet",
                 serviceGoalIndicator("share_within", "percent", "miljoe"), "year", shareTargets, null, shareScale(), null, List.of(),
-                ENVIRONMENT_SHARE));
+                ENVIRONMENT_SHARE, ENVIRONMENT_MIN_CASES));
     }
 
     private static GoalInput.IndicatorInput serviceGoalIndicator(String statistic, String unit, String service) {

@@ -65,8 +65,13 @@ class ComparisonRankTest {
         titles.put("c", "Affald");
         ComparisonService.distinguish(titles, k -> k.equals("a") ? "Median sagsbehandlingstid" : null);
         ComparisonService.distinguish(titles, k -> k);
-        assertThat(titles).containsEntry("a", "Byggetilladelse (Median sagsbehandlingstid)").containsEntry("b", "Byggetilladelse (b)")
+        assertThat(titles).containsEntry("a", "Byggetilladelse (Median sagsbehandlingstid)").containsEntry("b", "Byggetilladelse")
                 .containsEntry("c", "Affald");
+
+        java.util.Map<String, String> same = new java.util.LinkedHashMap<>(java.util.Map.of("x", "Affald", "y", "Affald"));
+        ComparisonService.distinguish(same, k -> null);
+        ComparisonService.distinguish(same, k -> k);
+        assertThat(same).containsEntry("x", "Affald (x)").containsEntry("y", "Affald (y)");
     }
 
     @Test
