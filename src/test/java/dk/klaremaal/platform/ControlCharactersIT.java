@@ -30,7 +30,7 @@ class ControlCharactersIT extends IntegrationTest {
             /sammenligning/servicemaal-byggesager-andel?periode=%1F                | periode
             /data/sammenligning/servicemaal-byggesager-andel.csv?gruppe=%00        | gruppe
             /?q=%0A                                                                | q
-            /rapporter/xyz/2025?lang=en&x%00=1                                     | xU+0000
+            /rapporter/xyz/2025?side=1&x%00=1                                      | xU+0000
             /api/v1/goals?organisation=%00                                         | organisation
             /open311/v2/requests.json?jurisdiction_id=%09                          | jurisdiction_id
             """)
