@@ -40,6 +40,11 @@ class ComparisonTitlesIT extends IntegrationTest {
                     "received", true));
             catalogue.createCaseType(slug, new CatalogueService.NewCaseType("miljoe", "Miljøgodkendelser", "bilag-2", "Bilag 2-virksomheder",
                     "received", false));
+            for (String type : new String[]{"enfamiliehus", "bilag-2"}) {
+                var set = put("/api/v1/organisations/" + slug + "/case-types/" + type + "/service-goal", "application/json", "{\"days\":40}",
+                        ADMIN_TOKEN);
+                assertThat(set.statusCode()).as(set.body()).isBetween(200, 204);
+            }
             goal(slug, "byggeri", "share_within", "percent", ">=", "80", BUILDING_SHARE);
             goal(slug, "byggeri", "mean", "days", "<=", "50", BUILDING_MEAN);
             goal(slug, "miljoe", "share_within", "percent", ">=", "80", ENVIRONMENT_SHARE);
