@@ -111,6 +111,28 @@ class DemoServiceGoalFiguresIT {
                     new BigDecimal("0.000001")));
             assertThat(within.divide(BigDecimal.valueOf(cases), MathContext.DECIMAL64)).isCloseTo(share,
                     org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
+
+            // Environmental approvals are few: a municipality that decided 1 or 2 in the year (counted here in SQL) has a value
+            // resting on too few cases, with no status and no rank in the comparison; one with 3 or more is assessed.
+            Map<Long, Long> approvals = new java.util.HashMap<>();
+            jdbc.sql("select t.organisation_id, count(*) " + counted + " group by t.organisation_id").param("service", "miljoe")
+                    .param("year", year).query((rs, i) -> approvals.put(rs.getLong(1), rs.getLong(2))).list();
+            long tooFew = 0;
+            for (Goal goal : app.getBean(GoalService.class).goalsWithKey(DemoMunicipalities.ENVIRONMENT_SHARE)) {
+                long n = approvals.getOrDefault(goal.organisationId(), 0L);
+                var r = results.results(goal).stream().filter(x -> x.period().key().equals(String.valueOf(year))).findFirst();
+                boolean expectedTooFew = n > 0 && n < DemoMunicipalities.ENVIRONMENT_MIN_CASES;
+                assertThat(r.map(x -> x.standing() == GoalResult.Standing.TOO_FEW).orElse(false)).as("%d approvals", n).isEqualTo(expectedTooFew);
+                tooFew += expectedTooFew ? 1 : 0;
+            }
+            System.out.printf("%d: %d municipalities decided 1–2 environmental approvals (too few to assess)%n", year, tooFew);
+            assertThat(tooFew).isPositive();
+            var comparison = app.getBean(dk.klaremaal.publication.ComparisonService.class).compare(DemoMunicipalities.ENVIRONMENT_SHARE,
+                    String.valueOf(year), new dk.klaremaal.publication.ComparisonService.Filter(null, null, "value", false));
+            assertThat(comparison.rows()).allSatisfy(row -> {
+                boolean few = row.result() != null && row.result().standing() == GoalResult.Standing.TOO_FEW;
+                assertThat(row.rank() == null).as(row.organisation().slug()).isEqualTo(few || row.value() == null);
+            });
         } finally {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                  Statement s = c.createStatement()) {
