@@ -245,7 +245,7 @@ class ExpectedTimeFallbackIT extends IntegrationTest {
         assertThat(e.get("dayUnit").asString()).isEqualTo("calendar");
         assertThat(e.get("source").asString()).isEqualTo("servicemålet på 45 dage (for få sager til en beregning)");
         assertThat(e.get("explanation").asString())
-                .isEqualTo("Der er for få afgjorte sager til en beregning (0 de seneste 1095 dage), og sagstypen har intet mål med en målsætning. "
+                .isEqualTo("Der er for få afgjorte sager til en beregning (0 de seneste 1.095 dage), og sagstypen har intet mål med en målsætning. "
                         + "Tallet er myndighedens servicemål for sagstypen: 45 dage.");
         assertThat(expected(OTHER, "2025-06-02", "en").get("explanation").asString())
                 .endsWith("The figure is the organisation's service goal for the case type: 45 days.");

@@ -94,15 +94,16 @@ class ServiceGoalLetterScreenIT extends IntegrationTest {
         JsonNode anmeldelse = StreamSupport.stream(rows.spliterator(), false).filter(n -> n.get("caseType").asString().equals("anmeldelse"))
                 .findFirst().orElseThrow();
         assertThat(anmeldelse.get("goal").asString()).isEqualTo(SENTENCE);
-        assertThat(anmeldelse.get("statusText").asString()).isNotEqualTo("Ikke målt");
+        assertThat(anmeldelse.get("statusText").asString()).isEqualTo("Ikke opfyldt");
         assertThat(anmeldelse.get("statusSymbol").asString()).isNotEqualTo("○");
         assertThat(anmeldelse.get("latest").asString()).contains("50");
-        assertThat(anmeldelse.get("target").asString()).contains("90");
         JsonNode tilladelse = StreamSupport.stream(rows.spliterator(), false).filter(n -> n.get("caseType").asString().equals("tilladelse"))
                 .findFirst().orElseThrow();
         assertThat(tilladelse.get("goal").isNull()).isTrue();
         assertThat(tilladelse.get("statusText").asString()).isEqualTo("Ikke målt");
-        assertThat(get("/skaerm/testens-styrelse").body()).contains(SENTENCE);
+        String page = get("/skaerm/testens-styrelse").body();
+        String row = page.substring(page.indexOf("data-case-type=\"anmeldelse\""), page.indexOf("data-case-type=\"tilladelse\""));
+        assertThat(row).contains("Ikke opfyldt").contains("2025: 50,0 pct.").doesNotContain("Ikke målt");
     }
 
     @Test
@@ -136,10 +137,15 @@ class ServiceGoalLetterScreenIT extends IntegrationTest {
     @Test
     void theScreenRefusesAnIntervalOutsideTenSecondsToAnHour() {
         for (String interval : new String[]{"-5", "0", "1", "9", "3601"}) {
-            var refused = get("/skaerm/testens-styrelse?interval=" + interval);
+            var refused = send(HttpRequest.newBuilder(URI.create(base() + "/skaerm/testens-styrelse?interval=" + interval))
+                    .header("Accept", "text/html").GET().build());
             assertThat(refused.statusCode()).as(interval).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(refused.body()).contains("interval").contains("10").contains("3600");
+            // A client asking for no page gets the same refusal as a problem document.
+            var problem = get("/skaerm/testens-styrelse?interval=" + interval);
+            assertThat(problem.statusCode()).isEqualTo(400);
+            assertThat(json(problem).get("errors").get(0).get("field").asString()).isEqualTo("interval");
         }
         for (String interval : new String[]{"10", "3600"}) {
             var shown = get("/skaerm/testens-styrelse?interval=" + interval);
