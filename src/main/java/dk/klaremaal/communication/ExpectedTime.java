@@ -31,7 +31,9 @@ public record ExpectedTime(long caseTypeId, Integer days, DayUnit dayUnit, BigDe
         EARLIER,
         /** Too few decided cases: the target of a goal on the case type. */
         GOAL,
-        /** Too few decided cases and no goal: the time the organisation states. */
+        /** Too few decided cases and no goal on the case type: the case type's service goal, in calendar days. */
+        SERVICE_GOAL,
+        /** Too few decided cases, no goal and no service goal: the time the organisation states. */
         STATED,
         /** Nothing to go by. */
         NONE;

@@ -3,6 +3,7 @@ package dk.klaremaal.communication;
 import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
+import dk.klaremaal.catalogue.ServiceGoalRepository;
 import dk.klaremaal.catalogue.StatedTime;
 import dk.klaremaal.catalogue.StatedTimeService;
 import dk.klaremaal.goals.Direction;
@@ -64,10 +65,12 @@ public class ExpectedTimeService {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final dk.klaremaal.access.AuditTrail audit;
+    private final ServiceGoalRepository serviceGoals;
 
     public ExpectedTimeService(JdbcClient jdbc, GoalService goals, CatalogueService catalogue, StatedTimeService stated,
                                ResultService results, WorkingDayCalendar calendar, Clock clock, dk.klaremaal.access.AccessPolicy access,
-                               dk.klaremaal.access.AuditTrail audit) {
+                               dk.klaremaal.access.AuditTrail audit, ServiceGoalRepository serviceGoals) {
+        this.serviceGoals = serviceGoals;
         this.jdbc = jdbc;
         this.goals = goals;
         this.catalogue = catalogue;
@@ -145,7 +148,8 @@ public class ExpectedTimeService {
 
     /**
      * The expected time as it stood on {@code asOf}: from the cases decided in the recent window ending that
-     * day, else in the longer window, else a goal's target, else the organisation's stated time.
+     * day, else in the longer window, else a goal's target, else the case type's service goal, else the
+     * organisation's stated time.
      */
     public ExpectedTime expected(CaseType caseType, LocalDate asOf) {
         Settings s = settings(caseType.id());
@@ -193,6 +197,13 @@ public class ExpectedTimeService {
             Promise p = promise.get();
             return new ExpectedTime(caseType.id(), p.days(), p.unit(), s.share(), ExpectedTime.Basis.GOAL, row.cases(), from, asOf,
                     row.earlierCases(), earlierFrom, p.goalId(), p.target(), null);
+        }
+        // The service goal is the organisation's published promise for the whole category; a goal on the case type
+        // itself is the more particular figure and comes first, the organisation's own unpublished estimate after.
+        Optional<Integer> serviceGoal = serviceGoals.days(caseType.id());
+        if (serviceGoal.isPresent()) {
+            return new ExpectedTime(caseType.id(), serviceGoal.get(), Indicator.DayUnit.CALENDAR, s.share(), ExpectedTime.Basis.SERVICE_GOAL,
+                    row.cases(), from, asOf, row.earlierCases(), earlierFrom, null, null, null);
         }
         Optional<StatedTime> statedTime = stated.stated(caseType);
         if (statedTime.isPresent()) {

@@ -84,6 +84,8 @@ public class ExpectedTimeText {
             case GOAL -> message(e.goalTarget() != null && e.goalTarget().compareTo(BigDecimal.valueOf(e.days())) != 0
                             ? "expected.explanation.goalRounded" : "expected.explanation.goal", locale, e.earlierWindowDays(),
                     count(e, e.earlierCases(), locale), target(e, locale), days(e, locale));
+            case SERVICE_GOAL -> message("expected.explanation.serviceGoal", locale, e.earlierWindowDays(), count(e, e.earlierCases(), locale),
+                    days(e, locale));
             case STATED -> message("expected.explanation.stated", locale, e.earlierWindowDays(), count(e, e.earlierCases(), locale),
                     date(e.statedOn(), locale), days(e, locale));
             case NONE -> message("expected.explanation.none", locale, e.earlierWindowDays(), count(e, e.earlierCases(), locale));
@@ -101,6 +103,7 @@ public class ExpectedTimeText {
             case MEASURED -> message("expected.source.measured", locale, share, e.windowDays());
             case EARLIER -> message("expected.source.earlier", locale, share, e.earlierWindowDays());
             case GOAL -> message("expected.source.goal", locale, target(e, locale));
+            case SERVICE_GOAL -> message("expected.source.serviceGoal", locale, days(e, locale));
             case STATED -> message("expected.source.stated", locale, date(e.statedOn(), locale));
             case NONE -> message("expected.source.none", locale);
         };

@@ -4,7 +4,8 @@ import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.catalogue.CatalogueService;
 import dk.klaremaal.catalogue.Organisation;
 import dk.klaremaal.platform.RequestUrls;
-import dk.klaremaal.platform.InvalidInputException;
+import dk.klaremaal.platform.ApiLanguage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -94,12 +95,13 @@ class LetterApiController {
     }
 
     /**
-     * A letter that would promise no date is not made: 422 with the reason, in the reader's language, and
+     * A letter that would promise no date is not made: 422 with the reason, wholly in the API's language
+     * ({@link ApiLanguage}: English unless {@code Accept-Language} prefers Danish), dates written out, and
      * where the expected time stood ({@code basis}, always {@code none}, and the cases counted).
      */
     @ExceptionHandler(ExpectedTimeUnknownException.class)
-    ResponseEntity<ProblemDetail> unknown(ExpectedTimeUnknownException e) {
-        Locale locale = LocaleContextHolder.getLocale();
+    ResponseEntity<ProblemDetail> unknown(ExpectedTimeUnknownException e, HttpServletRequest request) {
+        Locale locale = ApiLanguage.of(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 messages.getMessage("expected.letterRefused", new Object[]{e.caseType().name(), text.explanation(e.expected(), locale)}, locale));
         problem.setTitle(messages.getMessage("expected.letterRefused.title", null, locale));
@@ -107,9 +109,11 @@ class LetterApiController {
         problem.setProperty("caseType", e.caseType().code());
         problem.setProperty("basis", e.expected().basis().code());
         problem.setProperty("asOf", e.expected().windowTo());
-        problem.setProperty("errors", List.of(new InvalidInputException.FieldProblem("caseType",
-                "the expected processing time of " + e.caseType().code() + " is unknown on " + e.expected().windowTo())));
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        // Already said in the reader's language: a plain map, so the API's translation of field problems leaves it be.
+        problem.setProperty("errors", List.of(Map.of("field", "caseType", "reason", messages.getMessage("expected.letterRefused.reason",
+                new Object[]{e.caseType().code(), ExpectedTimeText.date(e.expected().windowTo(), locale)}, locale))));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage()).body(problem);
     }
 
     private CaseType caseType(String slug, String code) {

@@ -62,10 +62,13 @@ public class LetterService {
     private final Clock clock;
     private final ExpectedTimeText expectedText;
     private final org.springframework.context.MessageSource messages;
+    private final dk.klaremaal.catalogue.ServiceGoalRepository serviceGoals;
 
     LetterService(JdbcClient jdbc, CatalogueService catalogue, GoalService goals, ExpectedTimeService expectedTimes, LetterHtml html,
                   dk.klaremaal.platform.PdfRenderer pdf, Clock clock, dk.klaremaal.access.AccessPolicy access,
-                  dk.klaremaal.access.AuditTrail audit, ExpectedTimeText expectedText, org.springframework.context.MessageSource messages) {
+                  dk.klaremaal.access.AuditTrail audit, ExpectedTimeText expectedText, org.springframework.context.MessageSource messages,
+                  dk.klaremaal.catalogue.ServiceGoalRepository serviceGoals) {
+        this.serviceGoals = serviceGoals;
         this.expectedText = expectedText;
         this.messages = messages;
         this.audit = audit;
@@ -216,8 +219,7 @@ public class LetterService {
             throw new ExpectedTimeUnknownException(caseType, expected);
         }
         LocalDate expectedDate = expectedTimes.expectedDate(caseType, expected, received);
-        Optional<Goal> goal = goals.goalsOf(organisation).stream()
-                .filter(g -> g.caseTypeId() != null && g.caseTypeId() == caseType.id()).findFirst();
+        Optional<Goal> goal = CaseTypeGoal.of(caseType, serviceGoals.days(caseType.id()).isPresent(), goals.goalsOf(organisation));
         Contact contact = contact(organisation);
         Map<String, String> values = new HashMap<>();
         values.put("applicant_name", applicant);

@@ -1,5 +1,6 @@
 package dk.klaremaal.communication;
 
+import dk.klaremaal.platform.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +22,19 @@ class ScreenController {
         this.screens = screens;
     }
 
+    /** The fewest and most seconds between two refreshes of a screen. */
+    static final int FEWEST_SECONDS = 10;
+    static final int MOST_SECONDS = 3600;
+
     @GetMapping("/skaerm/{slug}")
     String screen(@PathVariable String slug, @RequestParam(required = false) String service,
                   @RequestParam(defaultValue = "60") int interval, Model model) {
+        if (interval < FEWEST_SECONDS || interval > MOST_SECONDS) {
+            throw new InvalidInputException("interval", "must be between " + FEWEST_SECONDS + " and " + MOST_SECONDS);
+        }
         model.addAttribute("screen", screens.screen(slug, service));
         model.addAttribute("service", service == null ? "" : service);
-        model.addAttribute("interval", Math.max(1, Math.min(interval, 3600)));
+        model.addAttribute("interval", interval);
         return "screen";
     }
 

@@ -44,9 +44,12 @@ public class ScreenService {
     private final Clock clock;
     private final ExpectedTimeText text;
     private final MessageSource messages;
+    private final dk.klaremaal.catalogue.ServiceGoalRepository serviceGoals;
 
     ScreenService(CatalogueService catalogue, GoalService goals, ResultService results, ExpectedTimeService expectedTimes,
-                  Presentation presentation, Clock clock, ExpectedTimeText text, MessageSource messages) {
+                  Presentation presentation, Clock clock, ExpectedTimeText text, MessageSource messages,
+                  dk.klaremaal.catalogue.ServiceGoalRepository serviceGoals) {
+        this.serviceGoals = serviceGoals;
         this.text = text;
         this.messages = messages;
         this.catalogue = catalogue;
@@ -62,6 +65,7 @@ public class ScreenService {
         Organisation organisation = catalogue.organisation(slug);
         List<Goal> all = goals.goalsOf(organisation);
         List<CaseType> types = catalogue.caseTypes(organisation);
+        java.util.Map<Long, Integer> withServiceGoal = serviceGoals.ofOrganisation(organisation.id());
         if (service != null && !service.isBlank()) {
             types = types.stream().filter(t -> catalogue.serviceCode(t).map(service::equals).orElse(false)).toList();
             if (types.isEmpty()) {
@@ -71,7 +75,7 @@ public class ScreenService {
         List<Row> rows = new ArrayList<>();
         for (CaseType type : types) {
             ExpectedTime e = expectedTimes.expected(type);
-            Optional<Goal> goal = all.stream().filter(g -> g.caseTypeId() != null && g.caseTypeId() == type.id()).findFirst();
+            Optional<Goal> goal = CaseTypeGoal.of(type, withServiceGoal.containsKey(type.id()), all);
             Optional<GoalResult> latest = goal.flatMap(results::latest);
             Presentation.StatusView status = goal.map(g -> presentation.current(g, latest.orElse(null)))
                     .orElseGet(() -> presentation.current(null, null));

@@ -17,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * The language of the API's error texts: English unless the client's {@code Accept-Language} prefers
  * Danish ({@code da}). Problem documents (title, detail and each field's reason) and the row errors of
- * an upload are said in it; field names, codes and values stay as sent.
+ * an upload are said in it; field names, codes and values stay as sent. A body sent with a
+ * {@code Content-Language} header is left as its handler said it.
  */
 @RestControllerAdvice
 public class ApiLanguage implements ResponseBodyAdvice<Object> {
@@ -66,6 +67,10 @@ public class ApiLanguage implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
         if (!(body instanceof ProblemDetail) && !(body instanceof IngestReport)) {
+            return body;
+        }
+        // A handler that states the body's language (Content-Language) has said it in that language already.
+        if (response.getHeaders().getFirst(HttpHeaders.CONTENT_LANGUAGE) != null) {
             return body;
         }
         Locale locale = request instanceof ServletServerHttpRequest servlet ? of(servlet.getServletRequest())

@@ -38,6 +38,10 @@ import tools.jackson.databind.JsonNode;
  *       14 whole days (goal).</li>
  *   <li>A second case type without cases or goal: unknown (none) until the organisation states 21 calendar
  *       days (stated); a case received Monday 2025-06-02 may then expect its decision on 2025-06-23.</li>
+ *   <li>Given a service goal of 45 calendar days, that case type's expected time is the service goal (it comes
+ *       before the stated time, after a goal on the case type): received 2025-06-02, decided by 2025-06-02 + 45
+ *       = 2025-07-17 (28 days to 30 June, 17 into July). On 2025-05-31 the first case type, also given a
+ *       service goal, is still measured on the longer window (20 days); on 2026-12-31 it is its service goal.</li>
  * </ul>
  */
 class ExpectedTimeFallbackIT extends IntegrationTest {
@@ -157,7 +161,9 @@ class ExpectedTimeFallbackIT extends IntegrationTest {
         JsonNode none = expected(OTHER, "2025-06-02", null);
         assertThat(none.get("basis").asString()).isEqualTo("none");
         assertThat(none.get("days").isNull()).isTrue();
-        var refused = post("/api/v1/letters", "application/json", letter, INGEST_TOKEN);
+        var refused = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/letters")).header("Content-Type", "application/json")
+                .header("Accept-Language", "da").header("Authorization", "Bearer " + INGEST_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(letter)).build());
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode problem = json(refused);
@@ -227,5 +233,60 @@ class ExpectedTimeFallbackIT extends IntegrationTest {
         var refused = put(TYPE + "/expected-time-settings", "application/json", "{\"windowDays\":400,\"longWindowDays\":365}", ADMIN_TOKEN);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("longWindowDays");
+    }
+
+    @Test
+    void theServiceGoalComesAfterTheLongerWindowAndTheCaseTypesGoalAndBeforeTheStatedTime() {
+        ok(put(OTHER + "/stated-time", "application/json", "{\"days\":21,\"dayUnit\":\"calendar\",\"statedBy\":\"Anne Andersen\"}", ADMIN_TOKEN));
+        ok(put(OTHER + "/service-goal", "application/json", "{\"days\":45}", ADMIN_TOKEN));
+        JsonNode e = expected(OTHER, "2025-06-02", null);
+        assertThat(e.get("basis").asString()).isEqualTo("service_goal");
+        assertThat(e.get("days").asInt()).isEqualTo(45);
+        assertThat(e.get("dayUnit").asString()).isEqualTo("calendar");
+        assertThat(e.get("source").asString()).isEqualTo("servicemålet på 45 dage (for få sager til en beregning)");
+        assertThat(e.get("explanation").asString())
+                .isEqualTo("Der er for få afgjorte sager til en beregning (0 de seneste 1.095 dage), og sagstypen har intet mål med en målsætning. "
+                        + "Tallet er myndighedens servicemål for sagstypen: 45 dage.");
+        assertThat(expected(OTHER, "2025-06-02", "en").get("explanation").asString())
+                .endsWith("The figure is the organisation's service goal for the case type: 45 days.");
+        // A letter promises received + 45 calendar days.
+        ok(put(OTHER + "/letter-templates/da", "application/json",
+                "{\"subject\":\"Kvittering {{case_number}}\",\"body\":\"Du kan forvente en afgørelse senest {{expected_date}}.\",\"updatedBy\":\"Test\"}",
+                ADMIN_TOKEN));
+        var made = post("/api/v1/letters", "application/json",
+                "{\"organisation\":\"testens-styrelse\",\"caseType\":\"anmeldelse\",\"caseNumber\":\"X-2\",\"receivedDate\":\"2025-06-02\",\"language\":\"da\"}",
+                INGEST_TOKEN);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        assertThat(made.body()).contains("senest 17. juli 2025");
+        // Open311 and the screen say the same.
+        JsonNode services = json(ok(get("/open311/v2/services.json?jurisdiction_id=testens-styrelse")));
+        JsonNode service = java.util.stream.StreamSupport.stream(services.spliterator(), false)
+                .filter(n -> n.get("service_code").asString().equals("anmeldelse")).findFirst().orElseThrow();
+        assertThat(service.get("description").asString())
+                .isEqualTo("Anmeldelse. Forventet sagsbehandlingstid: 45 dage; servicemålet på 45 dage (for få sager til en beregning).");
+        JsonNode row = java.util.stream.StreamSupport.stream(json(ok(get("/api/v1/organisations/testens-styrelse/screen"))).get("rows")
+                .spliterator(), false).filter(n -> n.get("caseType").asString().equals("anmeldelse")).findFirst().orElseThrow();
+        assertThat(row.get("expected").asString()).isEqualTo("45 dage");
+        assertThat(row.get("expectedBasis").asString()).isEqualTo("service_goal");
+        assertThat(get("/skaerm/testens-styrelse").body()).contains("servicemålet på 45 dage");
+
+        // A goal on the case type itself comes first.
+        ok(post("/api/v1/goals", "application/json", """
+                {"organisation":"testens-styrelse","caseType":"anmeldelse","sentence":"Svar inden for 10 dage","dimension":"faglig_kvalitet",
+                 "indicator":{"kind":"processing_time","statistic":"share_within","withinDays":10,"dayUnit":"calendar"},
+                 "scale":{"kind":"binary","comparator":">=","threshold":90}}""", ADMIN_TOKEN));
+        assertThat(expected(OTHER, "2025-06-02", null).get("basis").asString()).isEqualTo("goal");
+        assertThat(expected(OTHER, "2025-06-02", null).get("days").asInt()).isEqualTo(10);
+
+        // Decided cases come first: the longer window still decides on 2025-05-31; with no cases in either window, the service goal.
+        ok(put(TYPE + "/service-goal", "application/json", "{\"days\":55}", ADMIN_TOKEN));
+        assertThat(expected(TYPE, "2025-05-31", null).get("basis").asString()).isEqualTo("earlier");
+        assertThat(expected(TYPE, "2025-05-31", null).get("days").asInt()).isEqualTo(20);
+        JsonNode none = expected(TYPE, "2026-12-31", null);
+        assertThat(none.get("basis").asString()).isEqualTo("service_goal");
+        assertThat(none.get("days").asInt()).isEqualTo(55);
+        // Without the service goal there is nothing left to go by.
+        ok(put(TYPE + "/service-goal", "application/json", "{\"days\":null}", ADMIN_TOKEN));
+        assertThat(expected(TYPE, "2026-12-31", null).get("basis").asString()).isEqualTo("none");
     }
 }

@@ -50,7 +50,7 @@ class ScreenBrowserIT extends IntegrationTest {
     void theScreenRefreshesWithoutReloadingWhenNewCasesAreDecided() {
         LocalDate recent = LocalDate.now().minusDays(20);
         decidedCase("A", recent, 4);
-        browser.get(base() + "/skaerm/testens-styrelse?interval=1");
+        browser.get(base() + "/skaerm/testens-styrelse?interval=10");
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("Testens Styrelse");
         assertThat(browser.findElement(By.cssSelector(".screen-days")).getText()).isEqualTo("4 dage");
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
@@ -59,7 +59,7 @@ class ScreenBrowserIT extends IntegrationTest {
         for (String id : new String[]{"B", "C", "D", "E"}) {
             decidedCase(id, recent, 9);
         }
-        new WebDriverWait(browser, Duration.ofSeconds(15))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> d.findElement(By.cssSelector(".screen-days")).getText().equals("9 dage"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(browser.findElements(By.cssSelector("a, button, input"))).as("nothing to click or type into").isEmpty();
