@@ -45,7 +45,7 @@ class TrendIT extends SeedGoalTest {
         String svg = goalPage.substring(goalPage.indexOf("<svg"), goalPage.indexOf("</svg>"));
 
         java.util.regex.Matcher target = java.util.regex.Pattern.compile(
-                "<polyline points=\"([^\"]+)\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"2\.0\" stroke-dasharray=\"6 4\"/>").matcher(svg);
+                "<polyline points=\"([^\"]+)\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"2\\.0\" stroke-dasharray=\"6 4\"/>").matcher(svg);
         assertThat(target.find()).as("a dashed target line in %s", svg).isTrue();
         java.util.List<String> ys = java.util.Arrays.stream(target.group(1).split(" ")).map(p -> p.split(",")[1]).toList();
         assertThat(ys).as("2024, 2025 and this year carry the target of 40 days").hasSizeGreaterThanOrEqualTo(3).containsOnly(ys.getFirst());
