@@ -38,7 +38,7 @@ public class ServiceGoalStatisticsRepository implements IndicatorCalculator {
     }
 
     /** A case type's figures in one range, for showing each category beside the whole. */
-    public record CaseTypeFigures(String code, String name, int serviceGoalDays, Aggregate aggregate) {
+    public record CaseTypeFigures(String code, String name, int serviceGoalDays, boolean sensitive, Aggregate aggregate) {
     }
 
     private final JdbcClient jdbc;
@@ -112,22 +112,25 @@ public class ServiceGoalStatisticsRepository implements IndicatorCalculator {
         return result;
     }
 
-    /** Each case type of the service with a service goal, and its figures in the range (zero cases where none was decided). */
+    /**
+     * Each case type of the service with a service goal, whether it is sensitive, and its figures in the range (zero cases
+     * where none was decided).
+     */
     public List<CaseTypeFigures> byCaseType(long serviceId, DateRange range) {
         return jdbc.sql("""
-                        select t.code, t.name, g.days as goal, coalesce(sum(h.cases), 0) as cases,
+                        select t.code, t.name, t.sensitive, g.days as goal, coalesce(sum(h.cases), 0) as cases,
                                coalesce(sum(h.cases) filter (where h.days <= g.days), 0) as within,
                                coalesce(sum(h.cases::numeric * h.days), 0) as total
                         from case_type t
                         join case_type_service_goal g on g.case_type_id = t.id
                         left join case_days h on h.case_type_id = t.id and not h.working and h.month between :from and :to
                         where t.service_id = :service
-                        group by t.id, t.code, t.name, g.days
+                        group by t.id, t.code, t.name, t.sensitive, g.days
                         order by g.days, t.name""")
                 .param("service", serviceId)
                 .param("from", java.sql.Date.valueOf(range.from().withDayOfMonth(1)))
                 .param("to", java.sql.Date.valueOf(range.to()))
-                .query((rs, i) -> new CaseTypeFigures(rs.getString("code"), rs.getString("name"), rs.getInt("goal"),
+                .query((rs, i) -> new CaseTypeFigures(rs.getString("code"), rs.getString("name"), rs.getInt("goal"), rs.getBoolean("sensitive"),
                         new Aggregate(rs.getLong("cases"), rs.getLong("within"), rs.getBigDecimal("total"))))
                 .list();
     }

@@ -1,5 +1,6 @@
 package dk.klaremaal.publication;
 
+import dk.klaremaal.catalogue.CaseType;
 import dk.klaremaal.goals.Goal;
 import dk.klaremaal.goals.IndicatorKind;
 import dk.klaremaal.goals.Period;
@@ -17,8 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceGoalCategories {
 
-    /** One case type in one period; share and mean (written with one decimal in the page's language) are null without decided cases. */
-    public record Row(String code, String name, int serviceGoalDays, long cases, String share, String mean) {
+    /**
+     * One case type in one period; share and mean (written with one decimal in the page's language) are null without
+     * decided cases. A withheld row is a sensitive case type's on fewer than {@link CaseType#FEWEST_PUBLISHED} cases:
+     * its cases, share and mean are not published (cases, share and mean are null).
+     */
+    public record Row(String code, String name, int serviceGoalDays, Long cases, String share, String mean, boolean withheld) {
     }
 
     /** The period shown and its rows. */
@@ -46,13 +51,21 @@ public class ServiceGoalCategories {
                 .orElse(results.isEmpty() ? null : results.getLast().period());
         if (period == null) {
             return new Table(null, serviceGoals.ofService(goal.indicator().serviceId()).stream()
-                    .map(g -> new Row(g.code(), g.name(), g.days(), 0, null, null)).toList());
+                    .map(g -> new Row(g.code(), g.name(), g.days(), 0L, null, null, false)).toList());
         }
         return new Table(period, statistics.byCaseType(goal.indicator().serviceId(), new DateRange(period.start(), period.end())).stream()
-                .map(f -> new Row(f.code(), f.name(), f.serviceGoalDays(), f.aggregate().cases(),
-                        f.aggregate().cases() == 0 ? null : oneDecimal(f.aggregate().share().decimal()),
-                        f.aggregate().cases() == 0 ? null : oneDecimal(f.aggregate().mean().decimal())))
+                .map(ServiceGoalCategories::row)
                 .toList());
+    }
+
+    private static Row row(ServiceGoalStatisticsRepository.CaseTypeFigures f) {
+        long cases = f.aggregate().cases();
+        if (f.sensitive() && cases < CaseType.FEWEST_PUBLISHED) {
+            return new Row(f.code(), f.name(), f.serviceGoalDays(), null, null, null, true);
+        }
+        return new Row(f.code(), f.name(), f.serviceGoalDays(), cases,
+                cases == 0 ? null : oneDecimal(f.aggregate().share().decimal()),
+                cases == 0 ? null : oneDecimal(f.aggregate().mean().decimal()), false);
     }
 
     private static String oneDecimal(BigDecimal value) {

@@ -36,9 +36,15 @@ public class TrendChart {
     private static final String[] BAND_FILL = {"#e3f1d9", "#fff3cc", "#f6dcd8"};
 
     private final Presentation presentation;
+    private final org.springframework.context.MessageSource messages;
 
-    public TrendChart(Presentation presentation) {
+    public TrendChart(Presentation presentation, org.springframework.context.MessageSource messages) {
         this.presentation = presentation;
+        this.messages = messages;
+    }
+
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, presentation.isEnglish() ? Locale.ENGLISH : dk.klaremaal.platform.LanguageConfiguration.DANISH);
     }
 
     /**
@@ -97,7 +103,7 @@ public class TrendChart {
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-labelledby=\"").append(layout.id("trend-title")).append(' ').append(layout.id("trend-desc")).append("\">");
         svg.append("<title id=\"").append(layout.id("trend-title")).append("\">").append(Markup.escape((presentation.isEnglish() ? "Trend: " : "Udvikling: ") + goal.indicator().danishDescription())).append("</title>");
-        svg.append("<desc id=\"").append(layout.id("trend-desc")).append("\">").append(Markup.escape(description(goal, measured))).append("</desc>");
+        svg.append("<desc id=\"").append(layout.id("trend-desc")).append("\">").append(Markup.escape(description(goal, measured, results))).append("</desc>");
         if (!onTarget) {
             int band = 0;
             for (ScaleLevel level : goal.scale().levels()) {
@@ -136,7 +142,8 @@ public class TrendChart {
                 svg.append(text(xx, HEIGHT - BOTTOM + font + 6, r.period().key(), n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle",
                         "#454545", font));
             }
-            if (r.target() != null && !onTarget) {
+            // The target each period's result carries: a fixed target, or one derived from a baseline.
+            if (r.target() != null) {
                 targets.add(new double[]{xx, y.applyAsDouble(r.target().doubleValue())});
             }
             if (r.value() != null) {
@@ -148,12 +155,27 @@ public class TrendChart {
             double[] first = targets.getFirst();
             svg.append(text(first[0] + 14, first[1] - 8, presentation.isEnglish() ? "Target" : "Målsætning", "start", "#1a1a1a", font));
         }
-        svg.append(polyline(points, "#0059b3", 3, null));
+        // Ended periods are joined by a solid line with solid rings; a provisional (running) period's point is a dashed
+        // ring reached by a dashed line, as its value can still change.
+        List<double[]> ended = points.stream().filter(p -> !results.get((int) p[2]).provisional()).toList();
+        if (ended.size() > 1) {
+            svg.append(polyline(ended, "#0059b3", 3, null));
+        }
+        for (int k = 1; k < points.size(); k++) {
+            double[] from = points.get(k - 1);
+            double[] to = points.get(k);
+            if (results.get((int) from[2]).provisional() || results.get((int) to[2]).provisional()) {
+                svg.append(line(from[0], from[1], to[0], to[1], "#0059b3", 3, "6 4"));
+            }
+        }
         for (double[] p : points) {
             GoalResult r = results.get((int) p[2]);
             Presentation.StatusView status = presentation.status(goal, r);
-            svg.append("<circle cx=\"").append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"").append(f(font * 0.75)).append("\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\">")
-                    .append("<title>").append(Markup.escape(r.period().label() + ": " + presentation.value(r.value(), goal) + ", " + status.text()))
+            svg.append("<circle class=\"").append(r.provisional() ? "trend-point trend-point--provisional" : "trend-point").append("\" cx=\"")
+                    .append(f(p[0])).append("\" cy=\"").append(f(p[1])).append("\" r=\"").append(f(font * 0.75))
+                    .append("\" fill=\"#fff\" stroke=\"#0059b3\" stroke-width=\"2\"").append(r.provisional() ? " stroke-dasharray=\"3 2\"" : "").append(">")
+                    .append("<title>").append(Markup.escape(r.period().label() + (r.provisional() ? " " + message("result.provisional") : "") + ": "
+                            + presentation.value(r.value(), goal) + ", " + status.text()))
                     .append("</title></circle>");
             svg.append(text(p[0], p[1] + font / 3.0, status.symbol(), "middle", "#1a1a1a", font));
         }
@@ -183,15 +205,28 @@ public class TrendChart {
                 + "<circle cx=\"" + f(last[0]) + "\" cy=\"" + f(last[1]) + "\" r=\"3\" fill=\"#0059b3\"/></svg>";
     }
 
-    private String description(Goal goal, List<GoalResult> measured) {
+    private String description(Goal goal, List<GoalResult> measured, List<GoalResult> results) {
         GoalResult first = measured.getFirst();
         GoalResult last = measured.getLast();
+        String text;
         if (presentation.isEnglish()) {
-            return "From " + presentation.value(first.value(), goal) + " in " + first.period().label() + " to "
+            text = "From " + presentation.value(first.value(), goal) + " in " + first.period().label() + " to "
                     + presentation.value(last.value(), goal) + " in " + last.period().label() + ". The figures are in the table below.";
+        } else {
+            text = "Fra " + presentation.value(first.value(), goal) + " i " + first.period().label() + " til "
+                    + presentation.value(last.value(), goal) + " i " + last.period().label() + ". Tallene står i tabellen nedenfor.";
         }
-        return "Fra " + presentation.value(first.value(), goal) + " i " + first.period().label() + " til "
-                + presentation.value(last.value(), goal) + " i " + last.period().label() + ". Tallene står i tabellen nedenfor.";
+        List<GoalResult> targets = results.stream().filter(r -> r.target() != null).toList();
+        if (!targets.isEmpty()) {
+            GoalResult t = targets.getLast();
+            text += " " + message("trend.desc.target", presentation.target(t.target(), goal), t.period().label());
+        }
+        for (GoalResult r : measured) {
+            if (r.provisional()) {
+                text += " " + message("trend.desc.provisional", r.period().label());
+            }
+        }
+        return text;
     }
 
     static double niceCeiling(double v) {

@@ -178,6 +178,33 @@ class ServiceGoalIndicatorIT extends IntegrationTest {
     }
 
     @Test
+    void aSensitiveCaseTypesRowOnFewerThanFiveCasesIsWithheldWithTheReason() {
+        // Etagebyggeri in 2025: E1 56 ✓, E2 64 ✗ → 2 cases, 1 within (50,0 pct.), mean 120/2 = 60,0 dage.
+        // Industri in 2025: I1 45 ✓, I2 61 ✗ → 2 cases, 50,0 pct., mean 106/2 = 53,0 dage (not sensitive: published).
+        long share = goal("share_within", "percent", ">=", "60");
+        String before = row(get("/maal/" + share).body(), "Etagebyggeri, boliger");
+        assertThat(before).as("published without the mark").contains(">2<", "50,0 pct.", "60,0 dage");
+        var marked = put("/api/v1/organisations/" + ORG + "/case-types/etage-boliger/privacy", "application/json",
+                "{\"concernsPersons\":true,\"sensitive\":true}", ADMIN_TOKEN);
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+        String page = get("/maal/" + share).body();
+        String withheld = row(page, "Etagebyggeri, boliger");
+        assertThat(withheld).doesNotContain(">2<").doesNotContain("50,0").doesNotContain("60,0")
+                .contains("færre end 5", "Færre end 5 sager – ikke offentliggjort");
+        assertThat(row(page, "Industri- og lagerbygninger")).contains(">2<", "50,0 pct.", "53,0 dage");
+        String english = row(get("/maal/" + share + "?lang=en").body(), "Etagebyggeri, boliger");
+        assertThat(english).doesNotContain("50.0").doesNotContain("60.0").contains("Fewer than 5 cases – not published");
+    }
+
+    /** The service-goal table's row of the named case type. */
+    private static String row(String page, String caseType) {
+        String table = page.substring(page.indexOf("service-goal-categories"));
+        int at = table.indexOf(">" + caseType + "<");
+        assertThat(at).as(caseType + " has a row").isPositive();
+        return table.substring(at, table.indexOf("</tr>", at));
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldAndNothingIsStored() {
         var tooMany = put("/api/v1/organisations/" + ORG + "/case-types/simple/service-goal", "application/json", "{\"days\":0}", ADMIN_TOKEN);
         assertThat(tooMany.statusCode()).isEqualTo(400);

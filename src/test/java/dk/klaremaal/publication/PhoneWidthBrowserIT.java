@@ -141,6 +141,68 @@ class PhoneWidthBrowserIT extends IntegrationTest {
         }
     }
 
+    @Autowired
+    dk.klaremaal.demo.DemoSeed seed;
+
+    private long goalOf(String organisation, String code) {
+        return jdbc.sql("select g.id from goal g join organisation o on o.id = g.organisation_id where o.slug = ? and g.code = ?")
+                .params(organisation, code).query(Long.class).single();
+    }
+
+    /** The goal page is no wider than the screen; each of its tables sits in a labelled, focusable region that scrolls. */
+    private void goalPageFits(long goal, String table) {
+        browser.get(base() + "/maal/" + goal);
+        assertThat(browser.findElements(By.cssSelector("table." + table))).as(table + " on goal " + goal).hasSize(1);
+        assertThat(scrollWidth()).as("goal page with %s: %s", table, overflowing()).isLessThanOrEqualTo(WIDTH);
+        for (WebElement t : browser.findElements(By.cssSelector("main table"))) {
+            WebElement region = t.findElement(By.xpath(".."));
+            assertThat(region.getAttribute("class")).as("container of " + t.getAttribute("class")).contains("table-scroll");
+            assertThat(region.getAttribute("tabindex")).isEqualTo("0");
+            assertThat(region.getAttribute("role")).isEqualTo("region");
+            assertThat(region.getAttribute("aria-label")).isNotBlank();
+            assertThat(number(rect(region).get("right"))).as("right edge of the region of " + t.getAttribute("class")).isLessThanOrEqualTo(WIDTH);
+        }
+    }
+
+    @Test
+    void everyTableOnTheGoalPageFitsTheScreen() {
+        seed.define();
+        // A service-goal goal on two case types (wide table: name, service goal, cases, share, mean).
+        catalogue.createCaseType("testens-styrelse", new CatalogueService.NewCaseType("tilladelser", "Tilladelser", "miljoe",
+                "Miljøgodkendelse af husdyrbrug og virksomheder, bilag 1 og 2", "received", true));
+        for (String[] g : new String[][]{{"tilladelse", "15"}, {"miljoe", "130"}}) {
+            var set = put("/api/v1/organisations/testens-styrelse/case-types/" + g[0] + "/service-goal", "application/json",
+                    "{\"days\":" + g[1] + "}", ADMIN_TOKEN);
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        }
+        var created = post("/api/v1/goals", "application/json", """
+                {"organisation":"testens-styrelse","code":"SG","sentence":"Tilladelser gives inden for deres servicemål.","dimension":"faglig_kvalitet",
+                 "indicator":{"kind":"service_goal","statistic":"share_within","valueUnit":"percent","dayUnit":"calendar","service":"tilladelser"},
+                 "periodKind":"year","scale":{"kind":"binary","comparator":">=","threshold":80}}""", ADMIN_TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        // A reported value with a long note, and its correction.
+        var reported = post("/api/v1/reported-values", "text/csv", "organisation,series,period,value,reported_by,note\n"
+                + "arbejdsskadestyrelsen,netkroner,2025,4,Kommunikationschefen i Arbejdsskadestyrelsen,Første opgørelse fra bedst på nettet\n"
+                + "arbejdsskadestyrelsen,netkroner,2024,5,Kommunikationschefen i Arbejdsskadestyrelsen,Rettet efter den endelige opgørelse\n",
+                INGEST_TOKEN);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+
+        goalPageFits(goalOf("testens-styrelse", "SG"), "service-goal-table");
+        assertThat(browser.findElements(By.cssSelector(".service-goal-table tbody tr"))).hasSize(2);
+        goalPageFits(goalOf("arbejdsskadestyrelsen", "S18"), "reported-table");
+        goalPageFits(goalOf("statens-administration", "A"), "milestones-table");
+    }
+
+    @Test
+    void theHeaderHasTheContentsSidePadding() {
+        browser.get(base() + "/organisationer/testens-styrelse");
+        double name = number(rect(browser.findElement(By.cssSelector(".site-name"))).get("left"));
+        double content = number(rect(browser.findElement(By.cssSelector("main h1"))).get("left"));
+        assertThat(name).as("left edge of the site name").isGreaterThanOrEqualTo(16).isEqualTo(content);
+        double english = number(rect(browser.findElement(By.cssSelector(".language-switch"))).get("right"));
+        assertThat(english).as("right edge of the language link").isLessThanOrEqualTo(WIDTH - 16);
+    }
+
     @Test
     void theFrontPageFitsTheScreen() {
         browser.get(base() + "/?q=tilladelse");
