@@ -23,6 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * address or choice on the pages needs one. A form field may hold a tab or line breaks (a text area
  * has lines); a query parameter may hold none. The answer is 400 naming the parameter: the styled
  * error page for a browser, a problem document for everyone else ({@link ErrorPageController}).
+ * <p>
+ * The staff pages' forms (under {@code /administration}) are left to their own checks: each field is
+ * checked against {@link FieldLimits}, and the form is shown again with the field's own message and
+ * what was typed, which serves the person better than an error page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 6)
@@ -33,7 +37,7 @@ class ControlCharacterFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         List<FieldProblem> problems = new ArrayList<>();
         query(request.getQueryString(), problems);
-        if (problems.isEmpty() && form(request)) {
+        if (problems.isEmpty() && form(request) && !staffForm(request)) {
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                 boolean refused = control(parameter.getKey(), false);
                 for (String value : parameter.getValue()) {
@@ -81,6 +85,11 @@ class ControlCharacterFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static boolean staffForm(HttpServletRequest request) {
+        String path = RequestPaths.of(request);
+        return path.equals("/administration") || path.startsWith("/administration/");
     }
 
     /** A form body the container reads into parameters (multipart uploads are read by their controllers). */
