@@ -106,7 +106,9 @@ class EmbeddedDatabaseStartupIT {
         assertThat(codes).containsAll(expected);
         String port = app.getEnvironment().getProperty("local.server.port");
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        for (Long id : jdbc.sql("select id from goal order by id").query(Long.class).list()) {
+        java.util.Map<Long, String> goals = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, code from goal order by id").query((rs, i) -> goals.put(rs.getLong(1), rs.getString(2))).list();
+        for (Long id : goals.keySet()) {
             try {
                 var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/maal/" + id)).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -115,7 +117,13 @@ class EmbeddedDatabaseStartupIT {
                 var results = http.send(java.net.http.HttpRequest.newBuilder(
                                 java.net.URI.create("http://localhost:" + port + "/api/v1/goals/" + id + "/results")).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(results.body()).as("goal " + id + " has an assessed period").containsPattern("\"status\":\"[a-z_]+\"");
+                if (goals.get(id).startsWith("SM-")) {
+                    // The agreement's goals are assessed on a fewest number of cases; a municipality with fewer every year says so.
+                    assertThat(results.body()).as("goal " + id + " is assessed or says why not")
+                            .containsPattern("\"assessment\":\"(assessed|too_few)\"");
+                } else {
+                    assertThat(results.body()).as("goal " + id + " has an assessed period").containsPattern("\"status\":\"[a-z_]+\"");
+                }
             } catch (java.io.IOException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
