@@ -2,7 +2,6 @@ package dk.klaremaal.catalogue;
 
 import dk.klaremaal.platform.FieldLimits;
 import dk.klaremaal.platform.InvalidInputException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,11 +65,15 @@ public class ServiceGoalService {
         if (typed == null || typed.isBlank()) {
             return set(organisation, code, new Input(null));
         }
-        try {
-            return set(organisation, code, new Input(new BigDecimal(typed.trim()).intValueExact()));
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidInputException(List.of(FieldLimits.Rule.NOT_WHOLE_NUMBER.problem("days", typed.trim())));
+        String digits = typed.trim();
+        // Digits only: "1e3" and "40.0" are not how a number of days is written, though a decimal parser takes them.
+        if (!digits.matches("[0-9]+")) {
+            throw new InvalidInputException(List.of(FieldLimits.Rule.NOT_WHOLE_NUMBER.problem("days", digits)));
         }
+        if (digits.replaceFirst("^0+(?=.)", "").length() > 9) {
+            throw new InvalidInputException(List.of(FieldLimits.Rule.RANGE.problem("days", FEWEST_DAYS, MOST_DAYS)));
+        }
+        return set(organisation, code, new Input(Integer.valueOf(digits)));
     }
 
     /** The service goals of an organisation's case types, by case type id. */

@@ -253,6 +253,12 @@ class ServiceGoalIndicatorIT extends IntegrationTest {
         assertThat(refused.body()).contains("Intet blev gemt").contains("Servicemål (kalenderdage)");
         var words = admin.form(path, Map.of("days", "fyrre"));
         assertThat(words.statusCode()).isEqualTo(422);
+        // A decimal parser would read these as 1000 and 40; days are written in digits only.
+        assertThat(admin.form(path, Map.of("days", "1e3")).statusCode()).isEqualTo(422);
+        assertThat(admin.form(path, Map.of("days", "40.0")).statusCode()).isEqualTo(422);
+        var huge = admin.form(path, Map.of("days", "99999999999"));
+        assertThat(huge.statusCode()).isEqualTo(422);
+        assertThat(huge.body()).doesNotContain("ikke et helt tal");
         assertThat(jdbc.sql("select count(*) from case_type_service_goal g join case_type t on t.id = g.case_type_id where t.code = 'anden'")
                 .query(Long.class).single()).isZero();
         assertThat(admin.form(path, Map.of("days", "45")).statusCode()).isEqualTo(302);
